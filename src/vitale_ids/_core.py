@@ -1,0 +1,284 @@
+"""The pieces every identifier shares: issues, checks, errors and input clean-up.
+
+Nothing here knows about a particular identifier. Each identifier module builds
+its own :class:`Issue` objects (with its own stable codes and messages) and wraps
+them in a :class:`Check`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn, TypeVar
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "Check",
+    "InvalidChecksum",
+    "InvalidComponent",
+    "InvalidFormat",
+    "InvalidLength",
+    "InvalidType",
+    "Issue",
+    "Lang",
+    "ValidationError",
+]
+
+T = TypeVar("T")
+
+Lang = Literal["en", "fr"]
+
+
+@attrs.frozen
+class Issue:
+    """One problem found in an input: an error, or a warning.
+
+    ``code`` is stable (for example ``"nir.checksum"``): match on it, never on
+    the message. ``position`` is a 0-based index into the string the caller
+    passed, or ``None`` when the issue is about the whole value. The messages
+    say what is wrong and where, and never contain the identifier itself.
+    """
+
+    code: str
+    field: str
+    position: int | None
+    message: str
+    message_fr: str
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (``"fr"`` for French, anything else English)."""
+        return self.message_fr if lang == "fr" else self.message
+
+
+@attrs.frozen
+class Check(Generic[T]):
+    """The outcome of checking one input.
+
+    ``valid`` is true when there is no error; warnings never make a check
+    invalid, except with ``strict=True``, which turns them into errors.
+    ``value`` is the parsed object when the input is valid, else ``None``.
+    ``bool(check)`` is ``check.valid``.
+    """
+
+    valid: bool
+    value: T | None
+    errors: tuple[Issue, ...] = ()
+    warnings: tuple[Issue, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.valid
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        """Errors first, then warnings."""
+        return self.errors + self.warnings
+
+
+def build_check(
+    value: T | None, errors: list[Issue], warnings: list[Issue], strict: bool
+) -> Check[T]:
+    """Assemble a :class:`Check`, applying ``strict`` to the warnings."""
+    if strict and warnings:
+        errors = errors + warnings
+        warnings = []
+    if errors:
+        return Check(False, None, tuple(errors), tuple(warnings))
+    return Check(True, value, (), tuple(warnings))
+
+
+class ValidationError(ValueError):
+    """Base of every error this library raises for a bad identifier.
+
+    ``issue`` is the :class:`Issue` behind it; ``code``, ``position`` and
+    ``message_fr`` are shortcuts to its fields. ``str(error)`` is the English
+    message, which never contains the identifier.
+    """
+
+    issue: Issue
+
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(issue.message)
+        self.issue = issue
+
+    @property
+    def code(self) -> str:
+        return self.issue.code
+
+    @property
+    def position(self) -> int | None:
+        return self.issue.position
+
+    @property
+    def field(self) -> str:
+        return self.issue.field
+
+    @property
+    def message_fr(self) -> str:
+        return self.issue.message_fr
+
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[Issue]]:
+        return (type(self), (self.issue,))
+
+
+class InvalidLength(ValidationError):
+    """The identifier is empty, or has too many or too few characters."""
+
+
+class InvalidFormat(ValidationError):
+    """The identifier contains a character it cannot contain."""
+
+
+class InvalidComponent(ValidationError):
+    """A part of the identifier (sex, month, order number...) is impossible."""
+
+
+class InvalidChecksum(ValidationError):
+    """The control key does not match the rest of the identifier."""
+
+
+class InvalidType(ValidationError, TypeError):
+    """The value is not a ``str``. It is also a :class:`TypeError`."""
+
+
+def type_issue(field: str, value: object) -> Issue:
+    # Only the type's name goes into the message: the object itself may hold
+    # the identifier (bytes, a number).
+    type_name = type(value).__name__
+    return Issue(
+        f"{field}.type",
+        field,
+        None,
+        f"Expected text (str), got {type_name}.",
+        f"Un texte (str) est attendu, pas {type_name}.",
+    )
+
+
+def raise_type_error(field: str, value: object) -> NoReturn:
+    raise InvalidType(type_issue(field, value))
+
+
+def raise_first(check: Check[Any], error_classes: Mapping[str, type[ValidationError]]) -> NoReturn:
+    """Raise the first error of an invalid check, as the class its code maps to."""
+    issue = check.errors[0]
+    raise error_classes.get(issue.code, ValidationError)(issue)
+
+
+# --- Input clean-up -------------------------------------------------------
+#
+# People paste identifiers from letters, PDFs and phones: spaces (often
+# no-break ones), dots, hyphens and dashes, and invisible characters that they
+# cannot see and so cannot remove. None of these can be part of an identifier,
+# so dropping them never turns a wrong identifier into a right one.
+
+_ASCII_SEPARATORS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f.-"
+_DELETE_ASCII_SEPARATORS = str.maketrans("", "", _ASCII_SEPARATORS)
+# Soft hyphen, zero-width space/non-joiner/joiner, word joiner, byte-order mark.
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+def is_separator(char: str) -> bool:
+    """True for the characters that clean-up drops: white space, dots, dashes."""
+    if char in _ASCII_SEPARATORS or char in _INVISIBLE or char.isspace():
+        return True
+    if char.isascii():
+        return False
+    import unicodedata
+
+    return unicodedata.category(char) == "Pd"
+
+
+def remove_separators(value: str) -> str:
+    """``value`` without white space, dots, dashes and invisible characters."""
+    if value.isascii():
+        return value.translate(_DELETE_ASCII_SEPARATORS)
+    return "".join([char for char in value if not is_separator(char)])
+
+
+def original_index(value: str, compact_index: int) -> int:
+    """Where the ``compact_index``-th kept character stands in ``value``.
+
+    Positions are only needed when an issue is reported, so they are computed
+    then, rather than mapped for every input.
+    """
+    seen = -1
+    for index, char in enumerate(value):
+        if not is_separator(char):
+            seen += 1
+            if seen == compact_index:
+                return index
+    raise IndexError(compact_index)
+
+
+# --- Describing a character without echoing the input ---------------------
+
+# The confusions people actually make when copying a number from paper.
+_LOOKALIKE_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1"}
+
+
+def describe_character(char: str) -> tuple[str, str]:
+    """Name the kind of ``char`` in English and French ("an accented letter").
+
+    Used in messages about a character that is not allowed. Latin letters and
+    punctuation are named; anything else is described by its kind, so that a
+    message shows at most one character of what was typed.
+    """
+    if "a" <= char.lower() <= "z" and char.isascii():
+        return f"the letter {char}", f"la lettre {char}"
+    if "0" <= char <= "9":
+        return f"the digit {char}", f"le chiffre {char}"
+    if char.isascii() and char.isprintable():
+        return f"the character {char!r}", f"le caractère {char!r}"
+
+    import unicodedata
+
+    category = unicodedata.category(char)
+    if category == "Nd":
+        return (
+            "a digit from another script (only 0 to 9 are accepted)",
+            "un chiffre d'une autre écriture (seuls 0 à 9 sont acceptés)",
+        )
+    if category.startswith("L"):
+        import regex
+
+        if regex.match(r"\p{Script=Latin}", char):
+            return "an accented letter", "une lettre accentuée"
+        for script, english, french in (
+            ("Greek", "a Greek letter", "une lettre grecque"),
+            ("Cyrillic", "a Cyrillic letter", "une lettre cyrillique"),
+        ):
+            if regex.match(rf"\p{{Script={script}}}", char):
+                return english, french
+        return "a letter from another alphabet", "une lettre d'un autre alphabet"
+    if category.startswith("M"):
+        return "an accent on its own", "un accent isolé"
+    if category.startswith("N"):
+        return "a number sign that is not a digit", "un signe numérique qui n'est pas un chiffre"
+    if category.startswith("P"):
+        return "a punctuation mark", "un signe de ponctuation"
+    if category.startswith("S"):
+        import regex
+
+        if regex.match(r"\p{Extended_Pictographic}", char):
+            return "an emoji", "un émoji"
+        return "a symbol", "un symbole"
+    if category == "Cc":
+        return "a control character", "un caractère de contrôle"
+    return "an invisible or unassigned character", "un caractère invisible ou non attribué"
+
+
+def lookalike_hint(char: str) -> tuple[str, str]:
+    """A hint when a letter stands where a digit should ("did you mean 0?")."""
+    digit = _LOOKALIKE_DIGITS.get(char)
+    if digit is None:
+        return "", ""
+    return f" (did you mean the digit {digit}?)", f" (vouliez-vous dire le chiffre {digit} ?)"
+
+
+def mask(text: str, keep_start: int, keep_end: int, fill: str = "*") -> str:
+    """``text`` with all but its first and last few characters replaced."""
+    end = len(text) - keep_end
+    if end <= keep_start:
+        return fill * len(text)
+    return text[:keep_start] + fill * (end - keep_start) + text[end:]

@@ -1,0 +1,559 @@
+"""NIR (numéro d'inscription au répertoire), the French social-security number.
+
+The NIR has 15 characters: 13 that describe a birth and a 2-digit key.
+
+====  ==========================================================
+pos.  meaning
+====  ==========================================================
+1     sex: 1 man, 2 woman; 3, 4, 7, 8 on temporary numbers
+2-3   year of birth, without the century
+4-5   month of birth: 01-12, or 20-99 when the month is unknown
+6-7   department ("75", "2A", "2B"), "97"/"98" overseas, "99" abroad
+8-10  commune, or the INSEE country code for a birth abroad
+11-13 order number, 001-999
+14-15 key: 97 - (first 13 as a number, 2A read as 19, 2B as 18) mod 97
+====  ==========================================================
+
+Overseas, positions 6-8 are the department ("971") and 9-10 the commune.
+
+A number that can be genuine is never refused: temporary numbers and unknown
+months are genuine, so they give warnings. The official online form refuses
+them, and their holders object by phone (3422); the warnings say so.
+
+>>> from vitale_ids import check_nir, parse_nir, is_valid_nir, nir_key
+>>> nir = parse_nir("1 85 05 78 006 084 91")
+>>> nir.compact
+'185057800608491'
+>>> nir.sex, nir.birth_year, nir.birth_month, nir.department, nir.commune
+(<Sex.MALE: 1>, 85, 5, '78', '006')
+>>> nir.birthplace
+'Yvelines'
+>>> nir
+Nir('1 85 ** ** *** *** 91')
+
+Births abroad carry a country code instead of a commune:
+
+>>> abroad = parse_nir("2 95 10 99 126 111 93")
+>>> abroad.department, abroad.commune, abroad.country_code, abroad.birthplace
+('99', None, '126', 'Born abroad: Grece')
+
+Corsica is 2A or 2B, and lower case is accepted:
+
+>>> parse_nir("253072a07300443").department
+'2A'
+>>> nir_key("253072B073004")
+'70'
+
+Every problem is reported, with a stable code, a position in what was typed,
+and a message in English and French:
+
+>>> result = check_nir("1 85 05 78 006 084 19")
+>>> result.valid
+False
+>>> [(issue.code, issue.position) for issue in result.errors]
+[('nir.checksum', 19)]
+>>> print(result.errors[0].message)
+The key (characters 14-15) does not match the first 13 characters: one of them is probably mistyped.
+>>> print(result.errors[0].message_fr)
+La clé (caractères 14-15) ne correspond pas aux 13 premiers caractères : l'un d'eux est sans doute mal saisi.
+>>> is_valid_nir("1 85 05 78 006 084 19")
+False
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Final
+
+import attrs
+
+from vitale_ids._core import (
+    Check,
+    InvalidChecksum,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+    Issue,
+    ValidationError,
+    build_check,
+    describe_character,
+    lookalike_hint,
+    original_index,
+    raise_first,
+    raise_type_error,
+    remove_separators,
+)
+
+__all__ = [
+    "MAX_INPUT_LENGTH",
+    "Nir",
+    "Sex",
+    "check_nir",
+    "compact",
+    "format",
+    "is_valid_nir",
+    "nir_key",
+    "parse_nir",
+    "validate",
+]
+
+FIELD: Final = "nir"
+
+#: Inputs longer than this are refused before they are scanned.
+MAX_INPUT_LENGTH: Final = 64
+
+_PHONE_ROUTE_EN: Final = "The online form refuses it; you can object by phone at 3422."
+_PHONE_ROUTE_FR: Final = (
+    "Le formulaire en ligne le refuse ; vous pouvez vous opposer par téléphone au 3422."
+)
+
+# Which exception parse_nir raises for each error code.
+_ERROR_CLASSES: Final[dict[str, type[ValidationError]]] = {
+    "nir.empty": InvalidLength,
+    "nir.missing_key": InvalidLength,
+    "nir.length": InvalidLength,
+    "nir.character": InvalidFormat,
+    "nir.sex": InvalidComponent,
+    "nir.month": InvalidComponent,
+    "nir.order": InvalidComponent,
+    "nir.key_range": InvalidChecksum,
+    "nir.checksum": InvalidChecksum,
+    # Warnings, when strict=True turns them into errors.
+    "nir.temporary": InvalidComponent,
+    "nir.unknown_month": InvalidComponent,
+}
+
+_VALID_SEX_DIGITS: Final = frozenset("123478")
+_TEMPORARY_SEX_DIGITS: Final = frozenset("3478")
+
+
+class Sex(enum.Enum):
+    """The sex recorded in the first digit (odd: male, even: female)."""
+
+    MALE = 1
+    FEMALE = 2
+
+    @property
+    def label_en(self) -> str:
+        return "man" if self is Sex.MALE else "woman"
+
+    @property
+    def label_fr(self) -> str:
+        return "homme" if self is Sex.MALE else "femme"
+
+
+def _key_number(body: str) -> int:
+    """The first 13 characters as the number the key is computed on."""
+    department = body[5:7]
+    if department == "2A":
+        return int(body[:5] + "19" + body[7:])
+    if department == "2B":
+        return int(body[:5] + "18" + body[7:])
+    return int(body)
+
+
+def _key_for(body: str) -> int:
+    return 97 - _key_number(body) % 97
+
+
+@attrs.frozen(init=False, repr=False)
+class Nir:
+    """A valid NIR. Build one with :func:`parse_nir` (or ``Nir(text)``).
+
+    Only ``compact`` is stored; every part is read from it on demand. ``str``
+    and ``repr`` are masked; ``compact`` and :meth:`format` give the number.
+    """
+
+    compact: str
+
+    def __init__(self, value: str, *, strict: bool = False) -> None:
+        object.__setattr__(self, "compact", parse_nir(value, strict=strict).compact)
+
+    @classmethod
+    def _trusted(cls, compact: str) -> Nir:
+        # For a compact form that has just been validated: skip the parse.
+        nir = object.__new__(cls)
+        object.__setattr__(nir, "compact", compact)
+        return nir
+
+    @property
+    def sex(self) -> Sex:
+        return Sex.MALE if int(self.compact[0]) % 2 else Sex.FEMALE
+
+    @property
+    def is_temporary(self) -> bool:
+        """True for temporary numbers (first digit 3, 4, 7 or 8)."""
+        return self.compact[0] in _TEMPORARY_SEX_DIGITS
+
+    @property
+    def birth_year(self) -> int:
+        """The year of birth without its century (0-99)."""
+        return int(self.compact[1:3])
+
+    @property
+    def month_code(self) -> str:
+        """Characters 4-5 as written: "01"-"12", or "20"-"99" for an unknown month."""
+        return self.compact[3:5]
+
+    @property
+    def birth_month(self) -> int | None:
+        """The month of birth (1-12), or ``None`` when the record gives none."""
+        month = int(self.compact[3:5])
+        return month if month <= 12 else None
+
+    @property
+    def department(self) -> str:
+        """ "75", "2A", "971" (3 characters overseas), "99" (abroad)..."""
+        if self.compact[5] == "9" and self.compact[6] in "78":
+            return self.compact[5:8]
+        return self.compact[5:7]
+
+    @property
+    def commune(self) -> str | None:
+        """The commune code (2 digits overseas, else 3), ``None`` for a birth abroad."""
+        if self.compact[5:7] == "99":
+            return None
+        return self.compact[len(self.department) + 5 : 10]
+
+    @property
+    def country_code(self) -> str | None:
+        """The INSEE country code (3 digits) for a birth abroad, else ``None``."""
+        return self.compact[7:10] if self.compact[5:7] == "99" else None
+
+    @property
+    def order(self) -> str:
+        """The order number, "001"-"999"."""
+        return self.compact[10:13]
+
+    @property
+    def key(self) -> str:
+        return self.compact[13:]
+
+    @property
+    def online_form_accepts(self) -> bool:
+        """Whether the Mon espace santé online form takes this number.
+
+        It refuses temporary numbers and unknown months; their holders object
+        by phone (3422).
+        """
+        return self.compact[0] in "12" and 1 <= int(self.compact[3:5]) <= 12
+
+    @property
+    def birthplace(self) -> str:
+        """The department or country of birth, with its history, in English."""
+        from vitale_ids._places import birthplace
+
+        return birthplace(self.department, self.country_code)[0]
+
+    @property
+    def birthplace_fr(self) -> str:
+        """The department or country of birth, with its history, in French."""
+        from vitale_ids._places import birthplace
+
+        return birthplace(self.department, self.country_code)[1]
+
+    def format(self, sep: str = " ") -> str:
+        """The number in the groups printed on the card: ``1 85 05 78 006 084 91``."""
+        c = self.compact
+        return sep.join((c[0], c[1:3], c[3:5], c[5:7], c[7:10], c[10:13], c[13:]))
+
+    @property
+    def masked(self) -> str:
+        """Sex, year and key only: ``1 85 ** ** *** *** 91``."""
+        c = self.compact
+        return f"{c[0]} {c[1:3]} ** ** *** *** {c[13:]}"
+
+    def __str__(self) -> str:
+        return self.masked
+
+    def __repr__(self) -> str:
+        return f"Nir({self.masked!r})"
+
+
+# --- Issues ------------------------------------------------------------------
+
+
+def _issue(code: str, position: int | None, message: str, message_fr: str) -> Issue:
+    return Issue(code, FIELD, position, message, message_fr)
+
+
+def _character_issue(char: str, index: int, position: int) -> Issue:
+    kind, kind_fr = describe_character(char)
+    number = index + 1
+    if index in (5, 6):
+        expected = "a digit, or 2A/2B for Corsica"
+        expected_fr = "un chiffre, ou 2A/2B pour la Corse"
+        hint = hint_fr = ""
+    else:
+        expected, expected_fr = "a digit", "un chiffre"
+        hint, hint_fr = lookalike_hint(char)
+    return _issue(
+        "nir.character",
+        position,
+        f"Character {number} must be {expected}; it is {kind}{hint}.",
+        f"Le caractère {number} doit être {expected_fr} ; c'est {kind_fr}{hint_fr}.",
+    )
+
+
+def _length_issue(length: int) -> Issue:
+    return _issue(
+        "nir.length",
+        None,
+        f"The NIR must have 15 characters; this one has {length}.",
+        f"Le NIR doit comporter 15 caractères ; celui-ci en a {length}.",
+    )
+
+
+def _missing_key_issue(key: int | None) -> Issue:
+    if key is None:
+        offer = offer_fr = ""
+    else:
+        offer = f" For these 13 characters the key is {key:02d}: add it at the end."
+        offer_fr = f" Pour ces 13 caractères, la clé est {key:02d} : ajoutez-la à la fin."
+    return _issue(
+        "nir.missing_key",
+        None,
+        "The NIR has 13 characters: its 2-digit key is missing." + offer,
+        "Le NIR ne comporte que 13 caractères : il manque sa clé à 2 chiffres." + offer_fr,
+    )
+
+
+def _sex_issue(digit: str, position: int) -> Issue | None:
+    if digit in "12":
+        return None
+    if digit not in _VALID_SEX_DIGITS:
+        return _issue(
+            "nir.sex",
+            position,
+            f"Character 1 (sex) must be 1 or 2, or 3, 4, 7 or 8 on a temporary number;"
+            f" it is {digit}.",
+            f"Le caractère 1 (sexe) doit valoir 1 ou 2, ou 3, 4, 7 ou 8 sur un numéro"
+            f" provisoire ; il vaut {digit}.",
+        )
+    if digit in "78":
+        what = "a temporary number (NIA, numéro d'identification d'attente)"
+        what_fr = "un numéro provisoire (NIA, numéro d'identification d'attente)"
+    else:
+        what = "a temporary number, given while a birth abroad is being registered"
+        what_fr = (
+            "un numéro provisoire, attribué pendant l'immatriculation"
+            " d'une personne née à l'étranger"
+        )
+    return _issue(
+        "nir.temporary",
+        position,
+        f"Character 1 is {digit}: this is {what}. {_PHONE_ROUTE_EN}",
+        f"Le caractère 1 vaut {digit} : c'est {what_fr}. {_PHONE_ROUTE_FR}",
+    )
+
+
+def _month_issue(month: str, position: int) -> Issue:
+    if month == "00" or "13" <= month <= "19":
+        return _issue(
+            "nir.month",
+            position,
+            "Characters 4-5 (month of birth) must be 01 to 12, or 20 to 99 when the"
+            f" month is unknown; they are {month}.",
+            "Les caractères 4-5 (mois de naissance) doivent aller de 01 à 12, ou de 20"
+            f" à 99 si le mois est inconnu ; ils valent {month}.",
+        )
+    return _issue(
+        "nir.unknown_month",
+        position,
+        f"Characters 4-5 are {month}: the month of birth is unknown. {_PHONE_ROUTE_EN}",
+        f"Les caractères 4-5 valent {month} : le mois de naissance est inconnu. {_PHONE_ROUTE_FR}",
+    )
+
+
+def _order_issue(position: int) -> Issue:
+    return _issue(
+        "nir.order",
+        position,
+        "Characters 11-13 (order number) cannot be 000.",
+        "Les caractères 11-13 (numéro d'ordre) ne peuvent pas valoir 000.",
+    )
+
+
+def _key_range_issue(key: str, position: int) -> Issue:
+    return _issue(
+        "nir.key_range",
+        position,
+        f"The key (characters 14-15) must be 01 to 97; {key} is never a key.",
+        f"La clé (caractères 14-15) doit aller de 01 à 97 ; {key} n'est jamais une clé.",
+    )
+
+
+def _checksum_issue(position: int) -> Issue:
+    return _issue(
+        "nir.checksum",
+        position,
+        "The key (characters 14-15) does not match the first 13 characters:"
+        " one of them is probably mistyped.",
+        "La clé (caractères 14-15) ne correspond pas aux 13 premiers caractères :"
+        " l'un d'eux est sans doute mal saisi.",
+    )
+
+
+# --- Checking ----------------------------------------------------------------
+
+
+def compact(value: str) -> str:
+    """Remove spaces, dots and hyphens, and upper-case ``2a``/``2b``.
+
+    >>> compact("2 53 07 2a 073 004 43")
+    '253072A07300443'
+    """
+    cleaned = remove_separators(value)
+    if cleaned[5:6] == "2" and cleaned[6:7] in ("a", "b"):
+        cleaned = cleaned[:6] + cleaned[6].upper() + cleaned[7:]
+    return cleaned
+
+
+def _is_ascii_digits(text: str) -> bool:
+    # str.isdigit() alone accepts "１" and "٣"; isascii() rules them out.
+    return text.isascii() and text.isdigit()
+
+
+def _bad_characters(cleaned: str) -> list[tuple[int, str]]:
+    """The characters that cannot stand where they are: all but ASCII digits and 2A/2B."""
+    return [
+        (index, char)
+        for index, char in enumerate(cleaned)
+        if not ("0" <= char <= "9") and not (index == 6 and char in "AB" and cleaned[5] == "2")
+    ]
+
+
+def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
+    """Check a NIR and report every problem found, without raising.
+
+    ``strict=True`` turns the warnings (temporary number, unknown month) into
+    errors, as the official online form does.
+    """
+    if not isinstance(value, str):
+        raise_type_error(FIELD, value)
+    if len(value) > MAX_INPUT_LENGTH:
+        issue = _issue(
+            "nir.length",
+            None,
+            f"The NIR must have 15 characters; this input has more than {MAX_INPUT_LENGTH}.",
+            f"Le NIR doit comporter 15 caractères ; cette saisie en a plus de {MAX_INPUT_LENGTH}.",
+        )
+        return Check(False, None, (issue,), ())
+
+    cleaned = compact(value)
+    if cleaned == value:
+
+        def position(index: int) -> int:
+            return index
+
+    else:
+
+        def position(index: int) -> int:
+            return original_index(value, index)
+
+    errors: list[Issue] = []
+    warnings: list[Issue] = []
+    length = len(cleaned)
+    if length == 0:
+        errors.append(
+            _issue(
+                "nir.empty",
+                None,
+                "The NIR is empty; it should have 15 characters.",
+                "Le NIR est vide ; il doit comporter 15 caractères.",
+            )
+        )
+        return build_check(None, errors, warnings, strict)
+
+    bad_characters = _bad_characters(cleaned)
+    if length == 13:
+        key = None if bad_characters else _key_for(cleaned)
+        errors.append(_missing_key_issue(key))
+    elif length != 15:
+        errors.append(_length_issue(length))
+    errors.extend(_character_issue(char, index, position(index)) for index, char in bad_characters)
+
+    if length in (13, 15):
+        # Each part is judged only when all its characters are digits, so that
+        # one typo is not reported twice.
+        sex = cleaned[0]
+        if "0" <= sex <= "9":
+            sex_issue = _sex_issue(sex, position(0))
+            if sex_issue is not None:
+                is_warning = sex_issue.code == "nir.temporary"
+                (warnings if is_warning else errors).append(sex_issue)
+        month = cleaned[3:5]
+        if _is_ascii_digits(month) and not ("01" <= month <= "12"):
+            month_issue = _month_issue(month, position(3))
+            is_warning = month_issue.code == "nir.unknown_month"
+            (warnings if is_warning else errors).append(month_issue)
+        if cleaned[10:13] == "000":
+            errors.append(_order_issue(position(10)))
+    if length == 15 and not bad_characters:
+        key_text = cleaned[13:]
+        if not ("01" <= key_text <= "97"):
+            errors.append(_key_range_issue(key_text, position(13)))
+        elif int(key_text) != _key_for(cleaned[:13]):
+            errors.append(_checksum_issue(position(13)))
+
+    return build_check(None if errors else Nir._trusted(cleaned), errors, warnings, strict)
+
+
+def parse_nir(value: str, *, strict: bool = False) -> Nir:
+    """Return the :class:`Nir`, or raise the first error as a :class:`ValidationError`.
+
+    >>> parse_nir("1 85 05 78 006 084 19")
+    Traceback (most recent call last):
+    ...
+    vitale_ids._core.InvalidChecksum: The key (characters 14-15) does not match ...
+    """
+    if not isinstance(value, str):
+        raise_type_error(FIELD, value)
+    result = check_nir(value, strict=strict)
+    if result.value is None:
+        raise_first(result, _ERROR_CLASSES)
+    return result.value
+
+
+def is_valid_nir(value: object, *, strict: bool = False) -> bool:
+    """True when ``value`` is a valid NIR. Never raises, whatever ``value`` is."""
+    if not isinstance(value, str):
+        return False
+    return check_nir(value, strict=strict).valid
+
+
+def nir_key(first_13: str) -> str:
+    """The 2-digit key of the first 13 characters of a NIR (2A/2B handled).
+
+    Separators and lower-case ``2a``/``2b`` are accepted, as in :func:`check_nir`.
+
+    >>> nir_key("1 85 05 78 006 084")
+    '91'
+    """
+    if not isinstance(first_13, str):
+        raise_type_error(FIELD, first_13)
+    cleaned = compact(first_13) if len(first_13) <= MAX_INPUT_LENGTH else first_13
+    if len(cleaned) != 13:
+        raise InvalidLength(
+            _issue(
+                "nir.length",
+                None,
+                f"A key is computed on the first 13 characters of a NIR; there are {len(cleaned)}.",
+                "La clé se calcule sur les 13 premiers caractères du NIR ;"
+                f" il y en a {len(cleaned)}.",
+            )
+        )
+    for index, char in _bad_characters(cleaned):
+        raise InvalidFormat(_character_issue(char, index, original_index(first_13, index)))
+    return f"{_key_for(cleaned):02d}"
+
+
+# python-stdnum's small API, for callers used to it.
+def validate(number: str, *, strict: bool = False) -> str:
+    """Return the compact form of a valid NIR, or raise (python-stdnum style)."""
+    return parse_nir(number, strict=strict).compact
+
+
+def format(number: str, separator: str = " ") -> str:
+    """Format a NIR in the groups printed on the card (python-stdnum style)."""
+    return parse_nir(number).format(separator)
