@@ -17,11 +17,20 @@ from vitale_ids._core import (
     Issue,
     ValidationError,
 )
+from vitale_ids.card_type import CardType
 from vitale_ids.nir import Nir, Sex, check_nir, is_valid_nir, nir_key, parse_nir
+from vitale_ids.provisional_code import (
+    ProvisionalCode,
+    check_provisional_code,
+    is_valid_provisional_code,
+    parse_provisional_code,
+)
+from vitale_ids.serial import VitaleSerial, check_serial, is_valid_serial, parse_serial
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "CardType",
     "Check",
     "InvalidChecksum",
     "InvalidComponent",
@@ -30,10 +39,18 @@ __all__ = [
     "InvalidType",
     "Issue",
     "Nir",
+    "ProvisionalCode",
     "Sex",
     "ValidationError",
+    "VitaleSerial",
     "check_nir",
+    "check_provisional_code",
+    "check_serial",
     "is_valid_nir",
+    "is_valid_provisional_code",
+    "is_valid_serial",
     "nir_key",
     "parse_nir",
+    "parse_provisional_code",
+    "parse_serial",
 ]
