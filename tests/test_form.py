@@ -347,11 +347,15 @@ def test_strict_turns_every_warning_into_an_error() -> None:
 # --- Types and privacy --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("field", ["provisional_code", "nir", "serial"])
-def test_non_str_fields_raise_invalid_type(field: str) -> None:
+@pytest.mark.parametrize(
+    ("field", "code"),
+    [("provisional_code", "code.type"), ("nir", "nir.type"), ("serial", "serial.type")],
+)
+def test_non_str_fields_raise_invalid_type(field: str, code: str) -> None:
     with pytest.raises(InvalidType) as raised:
         form(**{field: 185057800608491})
-    assert raised.value.code == f"{field}.type"
+    assert raised.value.code == code
+    assert raised.value.field == field
     assert isinstance(raised.value, TypeError)
 
 

@@ -210,13 +210,13 @@ def check_form(
     Never raises for ``str`` fields; any other type raises ``InvalidType``
     (also a ``TypeError``), as the ``check_*`` functions do.
     """
-    for field, value in (
-        ("provisional_code", provisional_code),
-        ("nir", nir),
-        ("serial", serial),
+    for field, code_prefix, value in (
+        ("provisional_code", "code", provisional_code),
+        ("nir", "nir", nir),
+        ("serial", "serial", serial),
     ):
         if not isinstance(value, str):
-            raise_type_error(field, value)
+            raise_type_error(field, value, code_prefix)
     if card_type is not None and not isinstance(card_type, (CardType, str)):
         raise InvalidType(card_type_module.type_issue(card_type))
 
