@@ -136,7 +136,8 @@ class Checked:
     def _validate(self, hidden: _Hidden) -> str:
         text = hidden.value
         if not isinstance(text, str):
-            raise _as_pydantic_error(type_issue(self.kind, text))
+            code_prefix = "code" if self.kind == "provisional_code" else self.kind
+            raise _as_pydantic_error(type_issue(self.kind, text, code_prefix))
         result = self._check(text)
         if result.value is None:
             raise _as_pydantic_error(result.errors[0])
