@@ -31,7 +31,18 @@ T = TypeVar("T")
 Lang = Literal["en", "fr"]
 
 
-@attrs.frozen
+# Issue and Check are built on every call of a validator. attrs's own __init__
+# for a frozen class sets each field through object.__setattr__; setting the
+# slots through their descriptors gives the same object for a third less. So
+# these two classes write their __init__ by hand (init=False), with the same
+# signature and the same effect.
+
+
+def _slot_setters(cls: type, *names: str) -> tuple[Any, ...]:
+    return tuple(cls.__dict__[name].__set__ for name in names)
+
+
+@attrs.frozen(init=False)
 class Issue:
     """One problem found in an input: an error, or a warning.
 
@@ -47,12 +58,30 @@ class Issue:
     message: str
     message_fr: str
 
+    def __init__(
+        self, code: str, field: str, position: int | None, message: str, message_fr: str
+    ) -> None:
+        _set_issue_code(self, code)
+        _set_issue_field(self, field)
+        _set_issue_position(self, position)
+        _set_issue_message(self, message)
+        _set_issue_message_fr(self, message_fr)
+
     def message_in(self, lang: str) -> str:
         """The message in ``lang`` (``"fr"`` for French, anything else English)."""
         return self.message_fr if lang == "fr" else self.message
 
 
-@attrs.frozen
+(
+    _set_issue_code,
+    _set_issue_field,
+    _set_issue_position,
+    _set_issue_message,
+    _set_issue_message_fr,
+) = _slot_setters(Issue, "code", "field", "position", "message", "message_fr")
+
+
+@attrs.frozen(init=False)
 class Check(Generic[T]):
     """The outcome of checking one input.
 
@@ -67,6 +96,18 @@ class Check(Generic[T]):
     errors: tuple[Issue, ...] = ()
     warnings: tuple[Issue, ...] = ()
 
+    def __init__(
+        self,
+        valid: bool,
+        value: T | None,
+        errors: tuple[Issue, ...] = (),
+        warnings: tuple[Issue, ...] = (),
+    ) -> None:
+        _set_check_valid(self, valid)
+        _set_check_value(self, value)
+        _set_check_errors(self, errors)
+        _set_check_warnings(self, warnings)
+
     def __bool__(self) -> bool:
         return self.valid
 
@@ -74,6 +115,11 @@ class Check(Generic[T]):
     def issues(self) -> tuple[Issue, ...]:
         """Errors first, then warnings."""
         return self.errors + self.warnings
+
+
+_set_check_valid, _set_check_value, _set_check_errors, _set_check_warnings = _slot_setters(
+    Check, "valid", "value", "errors", "warnings"
+)
 
 
 def build_check(
@@ -192,6 +238,11 @@ def is_separator(char: str) -> bool:
 def remove_separators(value: str) -> str:
     """``value`` without white space, dots, dashes and invisible characters."""
     if value.isascii():
+        # Most input is already compact, or split by plain spaces. For those,
+        # str.replace and one test cost a fifth of str.translate.
+        without_spaces = value.replace(" ", "")
+        if without_spaces.isalnum():
+            return without_spaces
         return value.translate(_DELETE_ASCII_SEPARATORS)
     return "".join([char for char in value if not is_separator(char)])
 

@@ -173,7 +173,7 @@ class Nir:
     def _trusted(cls, compact: str) -> Nir:
         # For a compact form that has just been validated: skip the parse.
         nir = object.__new__(cls)
-        object.__setattr__(nir, "compact", compact)
+        _set_nir_compact(nir, compact)
         return nir
 
     @property
@@ -268,6 +268,10 @@ class Nir:
 
     def __repr__(self) -> str:
         return f"Nir({self.masked!r})"
+
+
+# Sets the slot of the frozen class directly: cheaper than object.__setattr__.
+_set_nir_compact = Nir.__dict__["compact"].__set__
 
 
 # --- Issues ------------------------------------------------------------------
@@ -394,7 +398,7 @@ def _checksum_issue(position: int) -> Issue:
     )
 
 
-# --- Checking ----------------------------------------------------------------
+# --- Clean-up -----------------------------------------------------------------
 
 
 def compact(value: str) -> str:
@@ -416,11 +420,52 @@ def _is_ascii_digits(text: str) -> bool:
 
 def _bad_characters(cleaned: str) -> list[tuple[int, str]]:
     """The characters that cannot stand where they are: all but ASCII digits and 2A/2B."""
+    if _is_ascii_digits(cleaned):  # most typos keep to digits: no need to look at each
+        return []
     return [
         (index, char)
         for index, char in enumerate(cleaned)
         if not ("0" <= char <= "9") and not (index == 6 and char in "AB" and cleaned[5] == "2")
     ]
+
+
+# --- The fast path --------------------------------------------------------------
+#
+# Most inputs are valid NIRs, compact or split by spaces. For those, one int()
+# and some arithmetic give the answer; only an input with something to report
+# goes through the full check, which finds and words every issue.
+# tests/test_nir_fast_path.py shows that both agree on arbitrary input.
+
+_SEX_NUMBERS: Final = frozenset(int(digit) for digit in _VALID_SEX_DIGITS)
+_IMPOSSIBLE_MONTHS: Final = frozenset({0, *range(13, 20)})
+
+
+def _verdict(compact: str, strict: bool) -> bool | None:
+    """Whether ``compact`` is a valid NIR, decided with one int() and arithmetic.
+
+    ``None`` when ``compact`` is not 15 ASCII digits (2A/2B allowed at
+    positions 6-7): it needs cleaning up first, or it has a wrong character.
+    """
+    if len(compact) != 15 or not compact.isascii():
+        return None
+    if compact.isdigit():
+        number = int(compact)
+    elif compact[5] == "2" and compact[6] in "AB" and (compact[:5] + compact[7:]).isdigit():
+        number = _key_number(compact)
+    else:
+        return None
+    body, key = divmod(number, 100)
+    # The key is 97 - (body mod 97), so 01-97: a key of 00, 98 or 99 fails here too.
+    if key + body % 97 != 97 or body % 1000 == 0:  # 000 is no order number
+        return False
+    sex_year_month = body // 100_000_000
+    month = sex_year_month % 100
+    if strict:
+        return 10_000 <= sex_year_month < 30_000 and 1 <= month <= 12
+    return sex_year_month // 10_000 in _SEX_NUMBERS and month not in _IMPOSSIBLE_MONTHS
+
+
+# --- Checking ------------------------------------------------------------------
 
 
 def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
@@ -429,8 +474,10 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
     ``strict=True`` turns the warnings (temporary number, unknown month) into
     errors, as the official online form does.
     """
-    if not isinstance(value, str):
-        raise_type_error(FIELD, value)
+    if type(value) is not str:
+        if not isinstance(value, str):
+            raise_type_error(FIELD, value)
+        value = str.__str__(value)  # a subclass (numpy.str_...): the plain text it holds
     if len(value) > MAX_INPUT_LENGTH:
         issue = _issue(
             "nir.length",
@@ -440,7 +487,19 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
         )
         return Check(False, None, (issue,), ())
 
-    cleaned = compact(value)
+    cleaned = value
+    verdict = _verdict(value, strict=True)
+    if verdict is None:
+        cleaned = compact(value)
+        verdict = _verdict(cleaned, strict=True)
+    # Valid even with strict=True means valid with no warning: nothing to report.
+    if verdict:
+        return Check(True, Nir._trusted(cleaned))
+    return _check_in_full(value, cleaned, strict)
+
+
+def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[Nir]:
+    """Find and report every issue of ``value``, whose compact form is ``cleaned``."""
     if cleaned == value:
 
         def position(index: int) -> int:
@@ -471,19 +530,20 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
         errors.append(_missing_key_issue(key))
     elif length != 15:
         errors.append(_length_issue(length))
-    errors.extend(_character_issue(char, index, position(index)) for index, char in bad_characters)
+    for index, char in bad_characters:
+        errors.append(_character_issue(char, index, position(index)))
 
     if length in (13, 15):
         # Each part is judged only when all its characters are digits, so that
         # one typo is not reported twice.
         sex = cleaned[0]
-        if "0" <= sex <= "9":
+        if sex not in "12" and "0" <= sex <= "9":
             sex_issue = _sex_issue(sex, position(0))
             if sex_issue is not None:
                 is_warning = sex_issue.code == "nir.temporary"
                 (warnings if is_warning else errors).append(sex_issue)
         month = cleaned[3:5]
-        if _is_ascii_digits(month) and not ("01" <= month <= "12"):
+        if not ("01" <= month <= "12") and _is_ascii_digits(month):
             month_issue = _month_issue(month, position(3))
             is_warning = month_issue.code == "nir.unknown_month"
             (warnings if is_warning else errors).append(month_issue)
@@ -519,7 +579,10 @@ def is_valid_nir(value: object, *, strict: bool = False) -> bool:
     """True when ``value`` is a valid NIR. Never raises, whatever ``value`` is."""
     if not isinstance(value, str):
         return False
-    return check_nir(value, strict=strict).valid
+    verdict = _verdict(value, strict)
+    if verdict is None and len(value) <= MAX_INPUT_LENGTH:
+        verdict = _verdict(compact(value), strict)
+    return verdict is True
 
 
 def nir_key(first_13: str) -> str:
