@@ -1,0 +1,336 @@
+"""Time vitale_ids against its peers, on the same synthetic data, in one process.
+
+    python benchmarks/run.py            # the full run (about a minute)
+    python benchmarks/run.py --quick    # a smoke run: small data, few rounds
+
+It needs the ``bench`` extra (``pip install -e '.[bench]'``): python-stdnum and
+stella-stdnum, the Rust-backed validator.
+
+Method (docs/performance.md says more):
+
+- The data is a seeded, realistic mix of synthetic NIRs (see ``make_mix``).
+- Before any timing, ``is_valid_nir`` must agree with python-stdnum, and with
+  ``check_nir``, on every number of the mix: a fast wrong answer is a failure,
+  and the script exits with status 1.
+- Each candidate is an expression, timed in the same ``for x in data`` loop,
+  after a warm-up pass. Rounds are interleaved (each round runs every
+  candidate once, in a rotating order) and the best round counts. The cost of
+  the empty loop is subtracted. Absolute times on a shared machine are noisy;
+  the ratios between candidates timed in the same rounds are the figures that
+  count.
+- ``import vitale_ids`` and ``import attrs`` are timed in fresh interpreters,
+  alternately, with their bytecode already compiled (as after an install).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import timeit
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import NamedTuple
+
+from vitale_ids import check_nir, is_valid_nir
+
+# --- The data -------------------------------------------------------------------
+#
+# Shares of the mix. They follow what a pipeline or a form sees: most numbers
+# are stored compact and are right; people type some with spaces, as printed
+# on the card; some carry a typo. Corsica (2A/2B) is about 0.5% of the
+# population and births abroad several percent; both are rounded up a little
+# so that their code paths weigh in the totals.
+SPACED_SHARE = 0.10
+TYPO_SHARE = 0.15
+CORSICA_SHARE = 0.01
+ABROAD_SHARE = 0.05
+OVERSEAS_SHARE = 0.03
+# Genuine but unusual numbers, which get a warning: temporary numbers (first
+# digit 3, 4, 7 or 8) and records with no month of birth (20-99).
+TEMPORARY_SHARE = 0.01
+UNKNOWN_MONTH_SHARE = 0.005
+
+# Typos people make when copying a number, with their weights.
+TYPO_WEIGHTS: Mapping[str, int] = {
+    "substitution": 45,  # one digit replaced by another
+    "transposition": 25,  # two neighbours swapped
+    "deletion": 12,  # one character left out
+    "duplication": 8,  # one character typed twice
+    "lookalike": 5,  # the letter O for 0, or l for 1
+    "missing key": 5,  # the 13 characters without the key
+}
+
+# Birth abroad: a few real INSEE country codes (Germany, Spain, Portugal,
+# Italy, Belgium, Morocco, Algeria, Tunisia, Türkiye, Senegal).
+COUNTRY_CODES = ("109", "134", "139", "127", "131", "350", "352", "351", "208", "341")
+OVERSEAS_DEPARTMENTS = ("971", "972", "973", "974", "976")
+CARD_GROUPS = (1, 3, 5, 7, 10, 13)  # where the card prints a space
+
+
+class Sample(NamedTuple):
+    kind: str  # "compact", "spaced", "typo", "Corsica" or "warning"
+    value: str
+
+
+def key_of(body: str) -> str:
+    """The key of 13 characters, computed here rather than by the code under test."""
+    number = int(body[:5] + {"2A": "19", "2B": "18"}.get(body[5:7], body[5:7]) + body[7:])
+    return f"{97 - number % 97:02d}"
+
+
+def _person(rng: random.Random) -> tuple[str, bool]:
+    """A synthetic NIR with a right key, and whether it is an unusual one."""
+    unusual = False
+    sex = rng.choice("12")
+    if rng.random() < TEMPORARY_SHARE:
+        sex, unusual = rng.choice("3478"), True
+    month = rng.randint(1, 12)
+    if rng.random() < UNKNOWN_MONTH_SHARE:
+        month, unusual = rng.randint(20, 99), True
+    draw = rng.random()
+    if draw < CORSICA_SHARE:
+        place = rng.choice(("2A", "2B")) + f"{rng.randint(1, 366):03d}"
+    elif draw < CORSICA_SHARE + ABROAD_SHARE:
+        place = "99" + rng.choice(COUNTRY_CODES)
+    elif draw < CORSICA_SHARE + ABROAD_SHARE + OVERSEAS_SHARE:
+        place = rng.choice(OVERSEAS_DEPARTMENTS) + f"{rng.randint(1, 99):02d}"
+    else:
+        department = rng.choice([d for d in range(1, 96) if d != 20])
+        place = f"{department:02d}{rng.randint(1, 999):03d}"
+    body = f"{sex}{rng.randint(0, 99):02d}{month:02d}{place}{rng.randint(1, 999):03d}"
+    return body + key_of(body), unusual
+
+
+def _with_typo(value: str, rng: random.Random) -> str:
+    kind = rng.choices(list(TYPO_WEIGHTS), weights=list(TYPO_WEIGHTS.values()))[0]
+    index = rng.randrange(len(value))
+    if kind == "lookalike" and ("0" in value or "1" in value):
+        index = rng.choice([i for i, char in enumerate(value) if char in "01"])
+        return value[:index] + {"0": "O", "1": "l"}[value[index]] + value[index + 1 :]
+    if kind == "transposition":
+        index = rng.randrange(len(value) - 1)
+        return value[:index] + value[index + 1] + value[index] + value[index + 2 :]
+    if kind == "deletion":
+        return value[:index] + value[index + 1 :]
+    if kind == "duplication":
+        return value[:index] + value[index] + value[index:]
+    if kind == "missing key":
+        return value[:13]
+    replacement = rng.choice([digit for digit in "0123456789" if digit != value[index]])
+    return value[:index] + replacement + value[index + 1 :]
+
+
+def _spaced(value: str) -> str:
+    cuts = [cut for cut in CARD_GROUPS if cut < len(value)]
+    return " ".join(
+        value[start:end] for start, end in zip([0, *cuts], [*cuts, len(value)], strict=True)
+    )
+
+
+def make_mix(size: int, seed: int) -> list[Sample]:
+    """``size`` synthetic NIRs in the realistic mix, the same for the same seed."""
+    rng = random.Random(seed)
+    samples = []
+    for _ in range(size):
+        value, unusual = _person(rng)
+        typo = rng.random() < TYPO_SHARE
+        if typo:
+            value = _with_typo(value, rng)
+        spaced = rng.random() < SPACED_SHARE
+        if spaced:
+            value = _spaced(value)
+        if typo:
+            kind = "typo"
+        elif spaced:
+            kind = "spaced"
+        elif value[6:7] in ("A", "B"):
+            kind = "Corsica"
+        elif unusual:
+            kind = "warning"
+        else:
+            kind = "compact"
+        samples.append(Sample(kind, value))
+    return samples
+
+
+# --- Agreement -----------------------------------------------------------------
+
+
+def disagreements(
+    values: Iterable[str], reference: Callable[[str], bool], candidate: Callable[[str], bool]
+) -> list[str]:
+    """The values on which ``candidate`` differs from ``reference`` or from check_nir.
+
+    Every number of the mix is one that python-stdnum judges as vitale_ids
+    does: the mix has spaces but no hyphens, and no number with an impossible
+    part (sex 0, month 13, order 000...) and a right key. (python-stdnum checks
+    only the characters, the length and the key.)
+    """
+    return [
+        value
+        for value in values
+        if not (candidate(value) == reference(value) == check_nir(value).valid)
+    ]
+
+
+# --- Timing --------------------------------------------------------------------
+
+
+def best_times(
+    expressions: Mapping[str, str],
+    data: Sequence[str],
+    namespace: Mapping[str, object],
+    rounds: int,
+) -> dict[str, float]:
+    """Nanoseconds per item of each expression, best of interleaved rounds, loop excluded."""
+    scope = {**namespace, "data": data}
+    timers = {
+        name: timeit.Timer(f"for x in data:\n    {expression}", globals=scope)
+        for name, expression in {"(empty loop)": "pass", **expressions}.items()
+    }
+    for timer in timers.values():  # warm-up
+        timer.timeit(number=1)
+    names = list(timers)
+    best = dict.fromkeys(names, float("inf"))
+    for round_number in range(rounds):
+        shift = round_number % len(names)
+        for name in names[shift:] + names[:shift]:
+            best[name] = min(best[name], timers[name].timeit(number=1))
+    loop = best.pop("(empty loop)")
+    return {name: (seconds - loop) / len(data) * 1e9 for name, seconds in best.items()}
+
+
+def nir_candidates() -> tuple[dict[str, str], dict[str, object]]:
+    """The expressions to time, and the names they use."""
+    import re
+
+    from stdnum.fr import nir as stdnum_nir
+    from stella_stdnum import validate as stella_validate
+
+    expressions = {
+        "vitale_ids is_valid_nir": "is_valid_nir(x)",
+        "vitale_ids check_nir": "check_nir(x)",
+        "python-stdnum is_valid": "stdnum_nir.is_valid(x)",
+        "stella-stdnum validate": 'stella_validate("fr.nir", x).valid',
+        "naive floor (re + int % 97)": (
+            "FLOOR.fullmatch(x) is not None and 97 - int(x[:13]) % 97 == int(x[13:])"
+        ),
+    }
+    namespace = {
+        "is_valid_nir": is_valid_nir,
+        "check_nir": check_nir,
+        "stdnum_nir": stdnum_nir,
+        "stella_validate": stella_validate,
+        "FLOOR": re.compile("[0-9]{15}"),
+    }
+    return expressions, namespace
+
+
+def import_times(modules: Sequence[str], runs: int) -> dict[str, list[float]]:
+    """Seconds to import each module in a fresh interpreter, ``runs`` times, alternately."""
+    # Bytecode caching may be off in a developer's shell; a user's install has it.
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+    def once(module: str) -> float:
+        code = (
+            "import time; start = time.perf_counter(); "
+            f"import {module}; print(time.perf_counter() - start)"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        return float(result.stdout)
+
+    for module in modules:  # compiles and caches the bytecode
+        once(module)
+    times: dict[str, list[float]] = {module: [] for module in modules}
+    for _ in range(runs):
+        for module in modules:
+            times[module].append(once(module))
+    return times
+
+
+# --- Report --------------------------------------------------------------------
+
+
+def _target_line(label: str, ratio: float, limit: float) -> str:
+    verdict = "met" if ratio <= limit else "MISSED"
+    return f"  {label:<44} {ratio:6.2f}x  (target <= {limit:.2f}x: {verdict})"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a smoke run: small data")
+    parser.add_argument("--size", type=int, help="numbers in the mix (default 100000)")
+    parser.add_argument("--rounds", type=int, help="timed rounds per candidate (default 7)")
+    parser.add_argument("--seed", type=int, default=2024)
+    args = parser.parse_args(argv)
+    size = args.size or (5_000 if args.quick else 100_000)
+    rounds = args.rounds or (3 if args.quick else 7)
+    import_runs = 5 if args.quick else 40
+
+    from stdnum.fr import nir as stdnum_nir
+
+    print(f"Python {sys.version.split()[0]}, {sys.platform}; {size} NIRs, seed {args.seed}")
+    print(f"best of {rounds} interleaved rounds, empty loop subtracted\n")
+    samples = make_mix(size, args.seed)
+    values = [sample.value for sample in samples]
+    wrong = disagreements(values, stdnum_nir.is_valid, is_valid_nir)
+    if wrong:
+        print(f"FAILED: is_valid_nir, check_nir and python-stdnum disagree on {len(wrong)}")
+        print("numbers of the mix (synthetic), for example:", *wrong[:5], sep="\n  ")
+        return 1
+    print(f"Agreement: is_valid_nir == check_nir().valid == python-stdnum on all {size}.\n")
+
+    expressions, namespace = nir_candidates()
+    times = best_times(expressions, values, namespace, rounds)
+    floor = times["naive floor (re + int % 97)"]
+    print(f"{'NIR, realistic mix':<32} {'ns/id':>8} {'x floor':>9}")
+    for name, nanoseconds in times.items():
+        print(f"  {name:<30} {nanoseconds:8.0f} {nanoseconds / floor:9.2f}")
+
+    stella = times["stella-stdnum validate"]
+    print("\nRatios (the figures that count):")
+    print(
+        _target_line("is_valid_nir / stella-stdnum", times["vitale_ids is_valid_nir"] / stella, 1.0)
+    )
+    print(
+        _target_line(
+            "is_valid_nir / python-stdnum",
+            times["vitale_ids is_valid_nir"] / times["python-stdnum is_valid"],
+            0.15,
+        )
+    )
+    print(_target_line("check_nir / stella-stdnum", times["vitale_ids check_nir"] / stella, 2.5))
+
+    kinds = sorted({sample.kind for sample in samples})
+    print("\nBy kind of input, ns/id (same method, fewer rounds):")
+    short = ["is_valid_nir", "check_nir", "stdnum", "stella"]
+    print(f"  {'kind':<10} {'share':>6} " + " ".join(f"{name:>12}" for name in short))
+    for kind in kinds:
+        subset = [sample.value for sample in samples if sample.kind == kind]
+        per_kind = best_times(
+            {name: expressions[name] for name in list(expressions)[:4]},
+            subset,
+            namespace,
+            max(3, rounds // 2),
+        )
+        figures = " ".join(f"{value:12.0f}" for value in per_kind.values())
+        print(f"  {kind:<10} {len(subset) / size:6.1%} {figures}")
+
+    imports = import_times(["attrs", "vitale_ids"], import_runs)
+    print(f"\nImport time, fresh interpreter, {import_runs} runs each, ms (median, best):")
+    for module, seconds in imports.items():
+        print(
+            f"  import {module:<12} {statistics.median(seconds) * 1e3:7.2f} {min(seconds) * 1e3:7.2f}"
+        )
+    ratio = statistics.median(imports["vitale_ids"]) / statistics.median(imports["attrs"])
+    print(_target_line("import vitale_ids / import attrs (median)", ratio, 1.2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
