@@ -169,13 +169,6 @@ class Nir:
     def __init__(self, value: str, *, strict: bool = False) -> None:
         object.__setattr__(self, "compact", parse_nir(value, strict=strict).compact)
 
-    @classmethod
-    def _trusted(cls, compact: str) -> Nir:
-        # For a compact form that has just been validated: skip the parse.
-        nir = object.__new__(cls)
-        _set_nir_compact(nir, compact)
-        return nir
-
     @property
     def sex(self) -> Sex:
         return Sex.MALE if int(self.compact[0]) % 2 else Sex.FEMALE
@@ -270,8 +263,16 @@ class Nir:
         return f"Nir({self.masked!r})"
 
 
+_new_object = object.__new__
 # Sets the slot of the frozen class directly: cheaper than object.__setattr__.
 _set_nir_compact = Nir.__dict__["compact"].__set__
+
+
+def _trusted_nir(compact: str) -> Nir:
+    """The :class:`Nir` of a compact form that has just been validated: no parse."""
+    nir: Nir = _new_object(Nir)
+    _set_nir_compact(nir, compact)
+    return nir
 
 
 # --- Issues ------------------------------------------------------------------
@@ -408,7 +409,7 @@ def compact(value: str) -> str:
     '253072A07300443'
     """
     cleaned = remove_separators(value)
-    if cleaned[5:6] == "2" and cleaned[6:7] in ("a", "b"):
+    if cleaned[5:7] in ("2a", "2b"):
         cleaned = cleaned[:6] + cleaned[6].upper() + cleaned[7:]
     return cleaned
 
@@ -494,7 +495,7 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
         verdict = _verdict(cleaned, strict=True)
     # Valid even with strict=True means valid with no warning: nothing to report.
     if verdict:
-        return Check(True, Nir._trusted(cleaned))
+        return Check(True, _trusted_nir(cleaned))
     return _check_in_full(value, cleaned, strict)
 
 
@@ -556,7 +557,7 @@ def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[Nir]:
         elif int(key_text) != _key_for(cleaned[:13]):
             errors.append(_checksum_issue(position(13)))
 
-    return build_check(None if errors else Nir._trusted(cleaned), errors, warnings, strict)
+    return build_check(None if errors else _trusted_nir(cleaned), errors, warnings, strict)
 
 
 def parse_nir(value: str, *, strict: bool = False) -> Nir:
