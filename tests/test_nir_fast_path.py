@@ -1,9 +1,9 @@
 """The NIR fast path agrees with the full check, on any input.
 
-``is_valid_nir`` and ``check_nir`` first try to decide with one int() and some
-arithmetic (``_verdict``). That repeats the rules of the full check
-(``_check_in_full``), which finds and words every issue. These tests hold the
-two together: same validity, and for ``check_nir`` the very same result.
+``is_valid_nir`` decides with one int() and some arithmetic, and ``check_nir``
+asks it first. That repeats the rules of the full check (``_check_in_full``),
+which finds and words every issue. These tests hold the two together: same
+validity, and for ``check_nir`` the very same result.
 """
 
 from __future__ import annotations
@@ -127,3 +127,13 @@ def test_a_str_subclass_gives_a_plain_str() -> None:
     assert result.value is not None
     assert type(result.value.compact) is str
     assert result == check_nir("185057800608491")
+
+
+def test_only_2a_and_2b_are_read_as_corsica() -> None:
+    # Every ASCII letter after a 2, with the key it would have as 2A and as 2B.
+    for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz":
+        for as_corsica in ("2A", "2B"):
+            body = f"18505{as_corsica}006084"
+            value = f"185052{letter}006084{key_of(body)}"
+            assert_agree(value)
+            assert is_valid_nir(value) == ("2" + letter.upper() == as_corsica)

@@ -253,13 +253,13 @@ def original_index(value: str, compact_index: int) -> int:
     Positions are only needed when an issue is reported, so they are computed
     then, rather than mapped for every input.
     """
-    seen = -1
-    for index, char in enumerate(value):
-        if not is_separator(char):
-            seen += 1
-            if seen == compact_index:
-                return index
-    raise IndexError(compact_index)
+    if value.isascii():  # the usual case, without a call per character
+        kept = [index for index, char in enumerate(value) if char not in _ASCII_SEPARATORS]
+    else:
+        kept = [index for index, char in enumerate(value) if not is_separator(char)]
+    if not 0 <= compact_index < len(kept):
+        raise IndexError(compact_index)
+    return kept[compact_index]
 
 
 # --- Describing a character without echoing the input ---------------------

@@ -432,38 +432,21 @@ def _bad_characters(cleaned: str) -> list[tuple[int, str]]:
 
 # --- The fast path --------------------------------------------------------------
 #
-# Most inputs are valid NIRs, compact or split by spaces. For those, one int()
-# and some arithmetic give the answer; only an input with something to report
-# goes through the full check, which finds and words every issue.
-# tests/test_nir_fast_path.py shows that both agree on arbitrary input.
+# Most inputs are valid NIRs, compact or split by spaces. is_valid_nir decides
+# those with one int() and some arithmetic, and check_nir uses it first: only an
+# input with something to report goes through the full check, which finds and
+# words every issue. tests/test_nir_fast_path.py shows that both agree on
+# arbitrary input.
 
 _SEX_NUMBERS: Final = frozenset(int(digit) for digit in _VALID_SEX_DIGITS)
 _IMPOSSIBLE_MONTHS: Final = frozenset({0, *range(13, 20)})
 
 
-def _verdict(compact: str, strict: bool) -> bool | None:
-    """Whether ``compact`` is a valid NIR, decided with one int() and arithmetic.
-
-    ``None`` when ``compact`` is not 15 ASCII digits (2A/2B allowed at
-    positions 6-7): it needs cleaning up first, or it has a wrong character.
-    """
-    if len(compact) != 15 or not compact.isascii():
-        return None
-    if compact.isdigit():
-        number = int(compact)
-    elif compact[5] == "2" and compact[6] in "AB" and (compact[:5] + compact[7:]).isdigit():
-        number = _key_number(compact)
-    else:
-        return None
-    body, key = divmod(number, 100)
-    # The key is 97 - (body mod 97), so 01-97: a key of 00, 98 or 99 fails here too.
-    if key + body % 97 != 97 or body % 1000 == 0:  # 000 is no order number
-        return False
-    sex_year_month = body // 100_000_000
-    month = sex_year_month % 100
-    if strict:
-        return 10_000 <= sex_year_month < 30_000 and 1 <= month <= 12
-    return sex_year_month // 10_000 in _SEX_NUMBERS and month not in _IMPOSSIBLE_MONTHS
+def _corsican_number(text: str) -> int:
+    """15 characters with 2A/2B (or 2a/2b) at positions 6-7 as the key's number, else 0."""
+    if text[5] == "2" and text[6] in "ABab" and (text[:5] + text[7:]).isdigit():
+        return int(text[:5] + ("19" if text[6] in "Aa" else "18") + text[7:])
+    return 0
 
 
 # --- Checking ------------------------------------------------------------------
@@ -488,13 +471,9 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
         )
         return Check(False, None, (issue,), ())
 
-    cleaned = value
-    verdict = _verdict(value, strict=True)
-    if verdict is None:
-        cleaned = compact(value)
-        verdict = _verdict(cleaned, strict=True)
+    cleaned = value if value.isdigit() else compact(value)  # digits need no clean-up
     # Valid even with strict=True means valid with no warning: nothing to report.
-    if verdict:
+    if is_valid_nir(cleaned, strict=True):
         return Check(True, _trusted_nir(cleaned))
     return _check_in_full(value, cleaned, strict)
 
@@ -578,12 +557,38 @@ def parse_nir(value: str, *, strict: bool = False) -> Nir:
 
 def is_valid_nir(value: object, *, strict: bool = False) -> bool:
     """True when ``value`` is a valid NIR. Never raises, whatever ``value`` is."""
-    if not isinstance(value, str):
+    # This is the validator called on every row and every keystroke, and the
+    # fast path of check_nir: it reads the usual input without a call it can
+    # avoid, and with the rules in arithmetic.
+    if not isinstance(value, str) or len(value) > MAX_INPUT_LENGTH:
         return False
-    verdict = _verdict(value, strict)
-    if verdict is None and len(value) <= MAX_INPUT_LENGTH:
-        verdict = _verdict(compact(value), strict)
-    return verdict is True
+    # Spaces, as printed on the card, are the usual separators: dropping them
+    # costs a fraction of compact(), which is needed only for the others.
+    text = value if len(value) == 15 else value.replace(" ", "")
+    if len(text) != 15 or not text.isascii():
+        text = compact(value)
+        if len(text) != 15 or not text.isascii():
+            return False
+    # 15 characters are left: had any of them been a separator, too few digits
+    # would remain, so no more clean-up can change the answer.
+    try:
+        # int() also takes a sign, white space and underscores; but from 15
+        # characters it makes a number of 15 digits (10**14 or more) only when
+        # all 15 are digits.
+        number = int(text)
+    except ValueError:  # a letter: Corsica's 2A/2B, or a wrong character
+        number = _corsican_number(text)
+    if number < 100_000_000_000_000:  # a wrong character, or a first digit 0
+        return False
+    body, key = divmod(number, 100)
+    # The key is 97 - (body mod 97), so 01-97: a key of 00, 98 or 99 fails here too.
+    if key + body % 97 != 97 or body % 1000 == 0:  # 000 is no order number
+        return False
+    sex_year_month = body // 100_000_000
+    month = sex_year_month % 100
+    if strict:
+        return 10_000 <= sex_year_month < 30_000 and 1 <= month <= 12
+    return sex_year_month // 10_000 in _SEX_NUMBERS and month not in _IMPOSSIBLE_MONTHS
 
 
 def nir_key(first_13: str) -> str:
