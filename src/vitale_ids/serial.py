@@ -41,7 +41,6 @@ The serial number of a card with photo must have 11 digits; this one has 8. A ca
 
 from __future__ import annotations
 
-import datetime
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -352,6 +351,8 @@ def looks_like_date(digits: str) -> bool:
     day, month, year = int(digits[:2]), int(digits[2:4]), int(digits[4:])
     if not 1900 <= year <= 2099:
         return False
+    import datetime  # here, not at import: import vitale_ids stays cheap
+
     try:
         datetime.date(year, month, day)
     except ValueError:
