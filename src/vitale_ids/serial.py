@@ -134,9 +134,10 @@ class VitaleSerial:
     @classmethod
     def _trusted(cls, value: str, card_type: CardType) -> VitaleSerial:
         # For a value that has just been validated: skip the parse.
+        # The slots are set directly: cheaper than object.__setattr__.
         serial = object.__new__(cls)
-        object.__setattr__(serial, "value", value)
-        object.__setattr__(serial, "card_type", card_type)
+        _set_serial_value(serial, value)
+        _set_serial_card_type(serial, card_type)
         return serial
 
     @property
@@ -149,6 +150,10 @@ class VitaleSerial:
 
     def __repr__(self) -> str:
         return f"VitaleSerial({self.masked!r}, CardType.{self.card_type.name})"
+
+
+_set_serial_value = VitaleSerial.__dict__["value"].__set__
+_set_serial_card_type = VitaleSerial.__dict__["card_type"].__set__
 
 
 # --- Issues ------------------------------------------------------------------
@@ -420,10 +425,11 @@ def check_digits(
     ):
         errors.append(_any_card_length_issue(length))
 
-    for index, char in enumerate(cleaned):
-        if not "0" <= char <= "9":
-            position = index if cleaned == value else original_index(value, index)
-            errors.append(_character_issue(char, index, position))
+    if not _is_ascii_digits(cleaned):  # else no character needs a look of its own
+        for index, char in enumerate(cleaned):
+            if not "0" <= char <= "9":
+                position = index if cleaned == value else original_index(value, index)
+                errors.append(_character_issue(char, index, position))
 
     if _is_ascii_digits(kept):
         if looks_like_date(kept):
