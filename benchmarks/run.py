@@ -27,14 +27,24 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import statistics
+import string
 import subprocess
 import sys
 import timeit
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from vitale_ids import check_nir, is_valid_nir
+from vitale_ids import (
+    CardType,
+    check_nir,
+    check_provisional_code,
+    check_serial,
+    is_valid_nir,
+    is_valid_provisional_code,
+    is_valid_serial,
+)
 
 # --- The data -------------------------------------------------------------------
 #
@@ -156,6 +166,78 @@ def make_mix(size: int, seed: int) -> list[Sample]:
     return samples
 
 
+# Codes provisoires and serial numbers: the same shares of typed-with-spaces
+# and of typos. Every typo here makes the value wrong, so the generator knows
+# the right answer for each one.
+CODE_CHARACTERS = string.ascii_letters + string.digits
+CODE_TYPO_WEIGHTS: Mapping[str, int] = {"deletion": 40, "duplication": 30, "accent": 30}
+PHOTO_CARD_SHARE = 0.7  # most cards in use are Vitale 2, with a photo
+PRINTED_21_SHARE = 0.05  # the whole 21 digits printed on a card with photo
+
+
+def make_codes(size: int, seed: int) -> list[Sample]:
+    """``size`` synthetic codes provisoires: "compact", "grouped" (by 4) or "typo"."""
+    rng = random.Random(seed)
+    samples = []
+    for _ in range(size):
+        code = "".join(rng.choice(CODE_CHARACTERS) for _ in range(12))
+        if rng.random() < TYPO_SHARE:
+            typo = rng.choices(list(CODE_TYPO_WEIGHTS), list(CODE_TYPO_WEIGHTS.values()))[0]
+            index = rng.randrange(12)
+            if typo == "deletion":
+                code = code[:index] + code[index + 1 :]
+            elif typo == "duplication":
+                code = code[:index] + code[index] + code[index:]
+            else:
+                code = code[:index] + rng.choice("éèàç") + code[index + 1 :]
+            samples.append(Sample("typo", code))
+        elif rng.random() < SPACED_SHARE:
+            separator = rng.choice(" -")
+            samples.append(Sample("grouped", separator.join((code[:4], code[4:8], code[8:]))))
+        else:
+            samples.append(Sample("compact", code))
+    return samples
+
+
+class SerialSample(NamedTuple):
+    kind: str  # "compact", "spaced" or "typo"
+    value: str
+    card_type: CardType
+
+
+def make_serials(size: int, seed: int) -> list[SerialSample]:
+    """``size`` synthetic serial numbers, each with the card type it is checked for."""
+    rng = random.Random(seed)
+    samples = []
+    for _ in range(size):
+        if rng.random() < PHOTO_CARD_SHARE:
+            card_type = CardType.WITH_PHOTO
+            serial = "".join(rng.choice("0123456789") for _ in range(11))
+            if rng.random() < PRINTED_21_SHARE:
+                serial = "8025000002" + serial
+        else:
+            card_type = CardType.WITHOUT_PHOTO
+            length = rng.choice((8, 13))
+            serial = "".join(rng.choice("0123456789") for _ in range(length))
+        kind = "compact"
+        if rng.random() < TYPO_SHARE:
+            index = rng.randrange(len(serial))
+            if card_type is CardType.WITH_PHOTO and len(serial) == 11 and rng.random() < 0.6:
+                # A digit left out or typed twice: 10 or 12 digits, never right.
+                if rng.random() < 0.5:
+                    serial = serial[:index] + serial[index + 1 :]
+                else:
+                    serial = serial[:index] + serial[index] + serial[index:]
+            else:  # a letter for a digit (O for 0...)
+                serial = serial[:index] + rng.choice("OlIB") + serial[index + 1 :]
+            kind = "typo"
+        elif rng.random() < SPACED_SHARE:
+            serial = " ".join(serial[start : start + 4] for start in range(0, len(serial), 4))
+            kind = "spaced"
+        samples.append(SerialSample(kind, serial, card_type))
+    return samples
+
+
 # --- Agreement -----------------------------------------------------------------
 
 
@@ -176,19 +258,46 @@ def disagreements(
     ]
 
 
+def wrong_answers(samples: Iterable[Sample | SerialSample]) -> list[str]:
+    """The codes and serials that their is_valid_ or check_ function gets wrong.
+
+    Each sample's kind says the right answer: a typo is wrong, anything else
+    is right (a serial perhaps with a warning).
+    """
+    wrong = []
+    for sample in samples:
+        if isinstance(sample, SerialSample):
+            answers = {
+                is_valid_serial(sample.value, card_type=sample.card_type),
+                check_serial(sample.value, card_type=sample.card_type).valid,
+            }
+        else:
+            answers = {
+                is_valid_provisional_code(sample.value),
+                check_provisional_code(sample.value).valid,
+            }
+        if answers != {sample.kind != "typo"}:
+            wrong.append(sample.value)
+    return wrong
+
+
 # --- Timing --------------------------------------------------------------------
 
 
 def best_times(
     expressions: Mapping[str, str],
-    data: Sequence[str],
+    data: Sequence[object],
     namespace: Mapping[str, object],
     rounds: int,
+    target: str = "x",
 ) -> dict[str, float]:
-    """Nanoseconds per item of each expression, best of interleaved rounds, loop excluded."""
+    """Nanoseconds per item of each expression, best of interleaved rounds, loop excluded.
+
+    Each expression runs in ``for <target> in data``.
+    """
     scope = {**namespace, "data": data}
     timers = {
-        name: timeit.Timer(f"for x in data:\n    {expression}", globals=scope)
+        name: timeit.Timer(f"for {target} in data:\n    {expression}", globals=scope)
         for name, expression in {"(empty loop)": "pass", **expressions}.items()
     }
     for timer in timers.values():  # warm-up
@@ -205,8 +314,6 @@ def best_times(
 
 def nir_candidates() -> tuple[dict[str, str], dict[str, object]]:
     """The expressions to time, and the names they use."""
-    import re
-
     from stdnum.fr import nir as stdnum_nir
     from stella_stdnum import validate as stella_validate
 
@@ -256,6 +363,11 @@ def import_times(modules: Sequence[str], runs: int) -> dict[str, list[float]]:
 # --- Report --------------------------------------------------------------------
 
 
+def _print_times(times: Mapping[str, float], floor_name: str) -> None:
+    for name, nanoseconds in times.items():
+        print(f"  {name:<30} {nanoseconds:8.0f} {nanoseconds / times[floor_name]:9.2f}")
+
+
 def _target_line(label: str, ratio: float, limit: float) -> str:
     verdict = "met" if ratio <= limit else "MISSED"
     return f"  {label:<44} {ratio:6.2f}x  (target <= {limit:.2f}x: {verdict})"
@@ -283,14 +395,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"FAILED: is_valid_nir, check_nir and python-stdnum disagree on {len(wrong)}")
         print("numbers of the mix (synthetic), for example:", *wrong[:5], sep="\n  ")
         return 1
-    print(f"Agreement: is_valid_nir == check_nir().valid == python-stdnum on all {size}.\n")
+    print(f"Agreement: is_valid_nir == check_nir().valid == python-stdnum on all {size}.")
+    codes = make_codes(size, args.seed)
+    serials = make_serials(size, args.seed)
+    wrong = wrong_answers([*codes, *serials])
+    if wrong:
+        print(f"FAILED: a code or serial validator is wrong on {len(wrong)} of the mix, e.g.:")
+        print(*wrong[:5], sep="\n  ")
+        return 1
+    print(f"Right answers: codes provisoires and serial numbers, all {size} of each.\n")
 
     expressions, namespace = nir_candidates()
     times = best_times(expressions, values, namespace, rounds)
-    floor = times["naive floor (re + int % 97)"]
     print(f"{'NIR, realistic mix':<32} {'ns/id':>8} {'x floor':>9}")
-    for name, nanoseconds in times.items():
-        print(f"  {name:<30} {nanoseconds:8.0f} {nanoseconds / floor:9.2f}")
+    _print_times(times, "naive floor (re + int % 97)")
 
     stella = times["stella-stdnum validate"]
     print("\nRatios (the figures that count):")
@@ -320,6 +438,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         figures = " ".join(f"{value:12.0f}" for value in per_kind.values())
         print(f"  {kind:<10} {len(subset) / size:6.1%} {figures}")
+
+    print(f"\n{'Code provisoire, same mix shares':<32} {'ns/id':>8} {'x floor':>9}")
+    code_times = best_times(
+        {
+            "is_valid_provisional_code": "is_valid_provisional_code(x)",
+            "check_provisional_code": "check_provisional_code(x)",
+            "naive floor (re fullmatch)": "CODE_FLOOR.fullmatch(x) is not None",
+        },
+        [sample.value for sample in codes],
+        {
+            "is_valid_provisional_code": is_valid_provisional_code,
+            "check_provisional_code": check_provisional_code,
+            "CODE_FLOOR": re.compile("[0-9A-Za-z]{12}"),
+        },
+        rounds,
+    )
+    _print_times(code_times, "naive floor (re fullmatch)")
+
+    print(f"\n{'Serial number, same mix shares':<32} {'ns/id':>8} {'x floor':>9}")
+    serial_times = best_times(
+        {
+            "is_valid_serial": "is_valid_serial(x, card_type=t)",
+            "check_serial": "check_serial(x, card_type=t)",
+            "naive floor (isdigit + length)": "x.isdigit() and len(x) in (8, 11, 13)",
+        },
+        [(sample.value, sample.card_type) for sample in serials],
+        {"is_valid_serial": is_valid_serial, "check_serial": check_serial},
+        rounds,
+        target="x, t",
+    )
+    _print_times(serial_times, "naive floor (isdigit + length)")
 
     imports = import_times(["attrs", "vitale_ids"], import_runs)
     print(f"\nImport time, fresh interpreter, {import_runs} runs each, ms (median, best):")

@@ -10,7 +10,7 @@ from types import ModuleType
 import pytest
 from stdnum.fr import nir as stdnum_nir
 
-from vitale_ids import check_nir, is_valid_nir
+from vitale_ids import CardType, check_nir, is_valid_nir
 
 SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
 
@@ -74,3 +74,27 @@ def test_the_script_refuses_to_time_a_validator_that_disagrees(
     monkeypatch.setattr(bench, "is_valid_nir", lambda value: True)
     assert bench.main(["--size", "200"]) == 1
     assert "FAILED" in capsys.readouterr().out
+
+
+def test_codes_and_serials_get_the_right_answers(bench: ModuleType) -> None:
+    codes = bench.make_codes(2000, seed=5)
+    serials = bench.make_serials(2000, seed=5)
+    for samples in (codes, serials):
+        kinds = Counter(sample.kind for sample in samples)
+        assert 0.12 < kinds["typo"] / len(samples) < 0.18
+        assert kinds["compact"] > kinds["typo"]
+    assert {serial.card_type for serial in serials} == set(CardType)
+    assert bench.wrong_answers([*codes, *serials]) == []
+
+
+def test_a_wrong_code_or_serial_answer_is_caught(
+    bench: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    codes = bench.make_codes(300, seed=6)
+    serials = bench.make_serials(300, seed=6)
+    monkeypatch.setattr(bench, "is_valid_provisional_code", lambda value: True)
+    wrong = bench.wrong_answers(codes)
+    assert wrong
+    assert set(wrong) <= {sample.value for sample in codes if sample.kind == "typo"}
+    monkeypatch.setattr(bench, "check_serial", lambda value, card_type: check_nir(value))
+    assert bench.wrong_answers(serials)
