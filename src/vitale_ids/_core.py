@@ -31,15 +31,19 @@ T = TypeVar("T")
 Lang = Literal["en", "fr"]
 
 
-# Issue and Check are built on every call of a validator. attrs's own __init__
-# for a frozen class sets each field through object.__setattr__; setting the
-# slots through their descriptors gives the same object for a third less. So
-# these two classes write their __init__ by hand (init=False), with the same
-# signature and the same effect.
+def slot_setters(cls: type, *names: str) -> tuple[Any, ...]:
+    """Functions that set the named fields of a new instance of a frozen attrs class.
 
-
-def _slot_setters(cls: type, *names: str) -> tuple[Any, ...]:
+    Results are built on every call of a validator. attrs's own ``__init__``
+    for a frozen class sets each field through ``object.__setattr__``; setting
+    the slots through their descriptors gives the same object for a third less.
+    For a just-built instance only: a frozen object never changes after.
+    """
     return tuple(cls.__dict__[name].__set__ for name in names)
+
+
+# Issue and Check write their __init__ by hand (init=False) for that reason,
+# with the same signature and the same effect as attrs's.
 
 
 @attrs.frozen(init=False)
@@ -78,7 +82,7 @@ class Issue:
     _set_issue_position,
     _set_issue_message,
     _set_issue_message_fr,
-) = _slot_setters(Issue, "code", "field", "position", "message", "message_fr")
+) = slot_setters(Issue, "code", "field", "position", "message", "message_fr")
 
 
 @attrs.frozen(init=False)
@@ -117,7 +121,7 @@ class Check(Generic[T]):
         return self.errors + self.warnings
 
 
-_set_check_valid, _set_check_value, _set_check_errors, _set_check_warnings = _slot_setters(
+_set_check_valid, _set_check_value, _set_check_errors, _set_check_warnings = slot_setters(
     Check, "valid", "value", "errors", "warnings"
 )
 

@@ -82,6 +82,7 @@ from vitale_ids._core import (
     raise_first,
     raise_type_error,
     remove_separators,
+    slot_setters,
 )
 
 __all__ = [
@@ -264,8 +265,7 @@ class Nir:
 
 
 _new_object = object.__new__
-# Sets the slot of the frozen class directly: cheaper than object.__setattr__.
-_set_nir_compact = Nir.__dict__["compact"].__set__
+(_set_nir_compact,) = slot_setters(Nir, "compact")
 
 
 def _trusted_nir(compact: str) -> Nir:

@@ -57,6 +57,7 @@ from vitale_ids._core import (
     raise_first,
     raise_type_error,
     remove_separators,
+    slot_setters,
 )
 
 __all__ = [
@@ -104,8 +105,7 @@ class ProvisionalCode:
 
     @classmethod
     def _trusted(cls, value: str) -> ProvisionalCode:
-        # For a value that has just been validated: skip the parse, and set the
-        # slot directly (cheaper than object.__setattr__).
+        # For a value that has just been validated: skip the parse.
         code = object.__new__(cls)
         _set_code_value(code, value)
         return code
@@ -122,7 +122,7 @@ class ProvisionalCode:
         return f"ProvisionalCode({self.masked!r})"
 
 
-_set_code_value = ProvisionalCode.__dict__["value"].__set__
+(_set_code_value,) = slot_setters(ProvisionalCode, "value")
 
 
 # --- Issues ------------------------------------------------------------------

@@ -60,6 +60,7 @@ from vitale_ids._core import (
     raise_first,
     raise_type_error,
     remove_separators,
+    slot_setters,
 )
 from vitale_ids.card_type import CardType, resolve
 
@@ -134,7 +135,6 @@ class VitaleSerial:
     @classmethod
     def _trusted(cls, value: str, card_type: CardType) -> VitaleSerial:
         # For a value that has just been validated: skip the parse.
-        # The slots are set directly: cheaper than object.__setattr__.
         serial = object.__new__(cls)
         _set_serial_value(serial, value)
         _set_serial_card_type(serial, card_type)
@@ -152,8 +152,7 @@ class VitaleSerial:
         return f"VitaleSerial({self.masked!r}, CardType.{self.card_type.name})"
 
 
-_set_serial_value = VitaleSerial.__dict__["value"].__set__
-_set_serial_card_type = VitaleSerial.__dict__["card_type"].__set__
+_set_serial_value, _set_serial_card_type = slot_setters(VitaleSerial, "value", "card_type")
 
 
 # --- Issues ------------------------------------------------------------------
