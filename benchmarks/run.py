@@ -1,6 +1,6 @@
 """Time vitale_ids against its peers, on the same synthetic data, in one process.
 
-    python benchmarks/run.py            # the full run (about a minute)
+    python benchmarks/run.py            # the full run (well under a minute)
     python benchmarks/run.py --quick    # a smoke run: small data, few rounds
 
 It needs the ``bench`` extra (``pip install -e '.[bench]'``): python-stdnum and
