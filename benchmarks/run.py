@@ -18,8 +18,13 @@ Method (docs/performance.md says more):
   the empty loop is subtracted. Absolute times on a shared machine are noisy;
   the ratios between candidates timed in the same rounds are the figures that
   count.
+- Codes provisoires and serial numbers are timed the same way, on mixes with
+  the same shares of spaced input and typos; each answer is first checked
+  against what the generator knows. No peer library has them: a naive floor
+  (a regex, or isdigit and a length) gives the scale.
 - ``import vitale_ids`` and ``import attrs`` are timed in fresh interpreters,
-  alternately, with their bytecode already compiled (as after an install).
+  alternately, with their bytecode already compiled (as after an install);
+  the best run counts, as for every other figure.
 """
 
 from __future__ import annotations
@@ -471,13 +476,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     _print_times(serial_times, "naive floor (isdigit + length)")
 
     imports = import_times(["attrs", "vitale_ids"], import_runs)
-    print(f"\nImport time, fresh interpreter, {import_runs} runs each, ms (median, best):")
+    print(f"\nImport time, fresh interpreter, {import_runs} runs each, ms (best, median):")
     for module, seconds in imports.items():
         print(
-            f"  import {module:<12} {statistics.median(seconds) * 1e3:7.2f} {min(seconds) * 1e3:7.2f}"
+            f"  import {module:<12} {min(seconds) * 1e3:7.2f} {statistics.median(seconds) * 1e3:7.2f}"
         )
-    ratio = statistics.median(imports["vitale_ids"]) / statistics.median(imports["attrs"])
-    print(_target_line("import vitale_ids / import attrs (median)", ratio, 1.2))
+    # The best run, as for every other figure here: the others only add the
+    # noise of a shared machine.
+    ratio = min(imports["vitale_ids"]) / min(imports["attrs"])
+    print(_target_line("import vitale_ids / import attrs", ratio, 1.2))
+    median_ratio = statistics.median(imports["vitale_ids"]) / statistics.median(imports["attrs"])
+    print(f"  {'(the same with the medians)':<44} {median_ratio:6.2f}x")
     return 0
 
 
