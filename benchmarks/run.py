@@ -392,6 +392,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from stdnum.fr import nir as stdnum_nir
 
     print(f"Python {sys.version.split()[0]}, {sys.platform}; {size} NIRs, seed {args.seed}")
+    if hasattr(os, "getloadavg"):  # how busy the machine was: absolute times depend on it
+        print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
     print(f"best of {rounds} interleaved rounds, empty loop subtracted\n")
     samples = make_mix(size, args.seed)
     values = [sample.value for sample in samples]
