@@ -885,6 +885,27 @@ def test_form_in_french_with_every_problem_by_field() -> None:
     )
 
 
+def test_form_prints_each_problem_once_under_its_field() -> None:
+    # Without a card type, the serial's own check repeats the card type's
+    # error; it is printed once, under the card type.
+    fields = [CODE, ORDINARY, "", "3141592653"]
+    result = run_cli("form", stdin="\n".join(fields) + "\n")
+    expected = check_form(
+        provisional_code=CODE, nir=ORDINARY, card_type=None, serial=fields[3]
+    ).errors
+    assert [issue.code for issue in expected] == ["card_type.missing"]
+    assert result.returncode == 1
+    assert result.stdout == (
+        "Code provisoire: **********7k (valid)\n"
+        "NIR: 1 85 ** ** *** *** 91 (valid)\n"
+        "Card type: (not given) (invalid)\n"
+        f"  error card_type.missing: {expected[0].message}\n"
+        "Serial number: ********** (not fully checked: see the card type)\n"
+        "\n"
+        "The form has 1 error: correct it before sending it.\n"
+    )
+
+
 def test_form_says_when_the_deadline_has_passed() -> None:
     fields = f"{CODE}\n{ORDINARY}\n\n{SERIAL_WITH_PHOTO}\n"
     result = run_cli("form", "--lang", "fr", "--sent-on", "2024-01-31", stdin=fields)

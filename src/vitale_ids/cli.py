@@ -326,8 +326,10 @@ def _check_serial_inferring_type(value: str, strict: bool) -> Check[Any]:
     form = check_form(provisional_code="", nir="", card_type=None, serial=value, strict=strict)
     card_type_check = form.fields["card_type"]
     serial_check = form.fields["serial"]
-    errors = card_type_check.errors + serial_check.errors
-    warnings = card_type_check.warnings + serial_check.warnings
+    # Without a card type, the serial's field repeats the card type's error:
+    # keep each issue once.
+    errors = tuple(dict.fromkeys(card_type_check.errors + serial_check.errors))
+    warnings = tuple(dict.fromkeys(card_type_check.warnings + serial_check.warnings))
     return Check(not errors, None if errors else serial_check.value, errors, warnings)
 
 
@@ -832,12 +834,24 @@ def _form_text(
     for name, check in result.fields.items():
         label = _FIELD_LABELS[name][1 if lang == "fr" else 0]
         shown = _field_shown(name, fields[name], check, args.reveal, lang)
-        status = (
-            _pick(lang, "valid", "valide") if check.valid else _pick(lang, "invalid", "non valide")
-        )
+        # Each problem is printed once, under the field it is about (a serial
+        # number's check also carries the card type's error when that is missing).
+        errors = [issue for issue in check.errors if issue.field == name]
+        warnings = [issue for issue in check.warnings if issue.field == name]
+        if check.valid:
+            status = _pick(lang, "valid", "valide")
+        elif errors:
+            status = _pick(lang, "invalid", "non valide")
+        else:
+            status = _pick(
+                lang,
+                "not fully checked: see the card type",
+                "pas entièrement vérifié : voir le type de carte",
+            )
         separator = " : " if lang == "fr" else ": "
         lines.append(f"{label}{separator}{shown} ({status})")
-        lines.extend("  " + line for line in _issues_text(check, lang))
+        lines.extend("  " + _issue_text(issue, True, lang) for issue in errors)
+        lines.extend("  " + _issue_text(issue, False, lang) for issue in warnings)
     lines.append("")
     card_type = result.fields["card_type"].value
     if result.valid and isinstance(card_type, CardType):
