@@ -50,11 +50,14 @@ __all__ = [
     "EXIT_USAGE",
     "EXIT_VALID",
     "KINDS",
+    "Outcome",
     "build_parser",
+    "check_value",
     "default_lang",
     "detect_kind",
     "main",
     "mask_unparsed",
+    "read_lines",
 ]
 
 EXIT_VALID: Final = 0
@@ -359,7 +362,7 @@ def _issue_text(issue: Issue, is_error: bool, lang: Lang) -> str:
     return f"{label} {issue.code}{colon} {issue.message_in(lang)}"
 
 
-def _issues_text(check: Check[Any] | FormCheck, lang: Lang) -> list[str]:
+def _issues_text(check: Check[Any], lang: Lang) -> list[str]:
     return [_issue_text(issue, True, lang) for issue in check.errors] + [
         _issue_text(issue, False, lang) for issue in check.warnings
     ]
@@ -391,7 +394,7 @@ def _stdin() -> TextIO:
     if stdin is None:
         raise UsageError(
             "stdin is closed: there is nothing to read.",
-            "L'entrée standard est fermée : rien à lire.",
+            "l'entrée standard est fermée : rien à lire.",
         )
     return stdin
 
