@@ -37,6 +37,7 @@ import statistics
 import string
 import subprocess
 import sys
+import tempfile
 import timeit
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
@@ -341,6 +342,74 @@ def nir_candidates() -> tuple[dict[str, str], dict[str, object]]:
     return expressions, namespace
 
 
+def write_mix(path: str, lines: int, seed: int) -> list[str]:
+    """Write ``lines`` NIRs of the mix to ``path``, one a line, and return them."""
+    values = [sample.value for sample in make_mix(lines, seed)]
+    with open(path, "w", encoding="utf-8") as file:
+        file.write("\n".join(values) + "\n")
+    return values
+
+
+class CliRun(NamedTuple):
+    seconds: float
+    peak_kib: int  # the CLI's peak resident memory
+    status: int
+
+
+# Linux counts in a process's peak memory that of the process it was forked
+# from, and this script holds a lot of data: the CLI is therefore started by a
+# small launcher, which reports the CLI's own time, peak memory and status.
+_CLI_LAUNCHER = """
+import os, subprocess, sys, time
+with open(sys.argv[1], "rb") as stdin:
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "vitale_ids", "check", "--kind", "nir"],
+        stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)  # ru_maxrss: KiB on Linux
+    seconds = time.perf_counter() - start
+print(seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
+def run_cli(lines_file: str) -> CliRun:
+    """``python -m vitale_ids check --kind nir < lines_file``: time, peak memory, status."""
+    result = subprocess.run(
+        [sys.executable, "-c", _CLI_LAUNCHER, lines_file],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seconds, peak_kib, status = result.stdout.split()
+    return CliRun(float(seconds), int(peak_kib), int(status))
+
+
+def cli_output(lines_file: str) -> tuple[int, str]:
+    """The CLI's exit status and output on ``lines_file``."""
+    with open(lines_file, "rb") as stdin:
+        result = subprocess.run(
+            [sys.executable, "-m", "vitale_ids", "check", "--kind", "nir"],
+            stdin=stdin,
+            capture_output=True,
+            check=False,
+        )
+    return result.returncode, result.stdout.decode()
+
+
+def cli_wrong_lines(output: str, values: Sequence[str]) -> list[int]:
+    """The numbers of the lines whose "valid"/"invalid" differs from is_valid_nir."""
+    verdicts = {}
+    for line in output.splitlines():
+        number, verdict = line.split(" ", 2)[:2]
+        verdicts[int(number.rstrip(":"))] = verdict == "valid"
+    return [
+        number
+        for number, value in enumerate(values, start=1)
+        if verdicts.get(number) != is_valid_nir(value)
+    ]
+
+
 def import_times(modules: Sequence[str], runs: int) -> dict[str, list[float]]:
     """Seconds to import each module in a fresh interpreter, ``runs`` times, alternately."""
     # Bytecode caching may be off in a developer's shell; a user's install has it.
@@ -476,6 +545,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         target="x, t",
     )
     _print_times(serial_times, "naive floor (isdigit + length)")
+
+    big, small = (20_000, 2_000) if args.quick else (1_000_000, 10_000)
+    with tempfile.TemporaryDirectory() as folder:
+        files = {lines: os.path.join(folder, f"{lines}.txt") for lines in (small, big)}
+        small_values = write_mix(files[small], small, args.seed + 1)
+        write_mix(files[big], big, args.seed + 2)
+        status, output = cli_output(files[small])
+        wrong_lines = cli_wrong_lines(output, small_values)
+        if status not in (0, 1) or wrong_lines:
+            print(f"FAILED: the CLI (status {status}) is wrong on lines {wrong_lines[:5]}")
+            return 1
+        runs = {lines: run_cli(files[lines]) for lines in (small, big)}
+    print("\nCLI: python -m vitale_ids check --kind nir < file (stdout to /dev/null)")
+    print(f"  (its {small} answers on the small file checked against is_valid_nir first)")
+    print(f"  {'lines':>9} {'seconds':>8} {'lines/s':>9} {'peak memory':>12}")
+    for lines, run in runs.items():
+        print(
+            f"  {lines:>9} {run.seconds:8.2f} {lines / run.seconds:9.0f}"
+            f" {run.peak_kib / 1024:9.1f} MiB"
+        )
+    memory_ratio = runs[big].peak_kib / runs[small].peak_kib
+    print(_target_line(f"peak memory, {big} lines / {small} lines", memory_ratio, 1.1))
 
     imports = import_times(["attrs", "vitale_ids"], import_runs)
     print(f"\nImport time, fresh interpreter, {import_runs} runs each, ms (best, median):")

@@ -98,3 +98,27 @@ def test_a_wrong_code_or_serial_answer_is_caught(
     assert set(wrong) <= {sample.value for sample in codes if sample.kind == "typo"}
     monkeypatch.setattr(bench, "check_serial", lambda value, card_type: check_nir(value))
     assert bench.wrong_answers(serials)
+
+
+def test_the_cli_answers_are_checked_line_by_line(bench: ModuleType, tmp_path: Path) -> None:
+    lines_file = str(tmp_path / "nirs.txt")
+    values = bench.write_mix(lines_file, 300, seed=8)
+    assert (tmp_path / "nirs.txt").read_text(encoding="utf-8").splitlines() == values
+    status, output = bench.cli_output(lines_file)
+    assert status == 1  # the mix has typos
+    assert bench.cli_wrong_lines(output, values) == []
+    first_valid = next(n for n, value in enumerate(values, start=1) if is_valid_nir(value))
+    tampered = output.replace(f"{first_valid}: valid ", f"{first_valid}: invalid ", 1)
+    assert bench.cli_wrong_lines(tampered, values) == [first_valid]
+    missing = "\n".join(output.splitlines()[1:])
+    assert bench.cli_wrong_lines(missing, values) == [1]
+
+
+def test_the_cli_run_reports_its_own_peak_memory(bench: ModuleType, tmp_path: Path) -> None:
+    lines_file = str(tmp_path / "nirs.txt")
+    bench.write_mix(lines_file, 50, seed=9)
+    run = bench.run_cli(lines_file)
+    assert run.status == 1
+    assert run.seconds > 0
+    # The CLI's own memory: a Python process, some MiB.
+    assert 1024 < run.peak_kib < 200 * 1024
