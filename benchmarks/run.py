@@ -447,64 +447,45 @@ def _target_line(label: str, ratio: float, limit: float) -> str:
     return f"  {label:<44} {ratio:6.2f}x  (target <= {limit:.2f}x: {verdict})"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a smoke run: small data")
-    parser.add_argument("--size", type=int, help="numbers in the mix (default 100000)")
-    parser.add_argument("--rounds", type=int, help="timed rounds per candidate (default 7)")
-    parser.add_argument("--seed", type=int, default=2024)
-    args = parser.parse_args(argv)
-    size = args.size or (5_000 if args.quick else 100_000)
-    rounds = args.rounds or (3 if args.quick else 7)
-    import_runs = 5 if args.quick else 40
-
+def check_answers(values: Sequence[str], codes: list[Sample], serials: list[SerialSample]) -> bool:
+    """Every validator's answer on the data, before any timing. False if one is wrong."""
     from stdnum.fr import nir as stdnum_nir
 
-    print(f"Python {sys.version.split()[0]}, {sys.platform}; {size} NIRs, seed {args.seed}")
-    if hasattr(os, "getloadavg"):  # how busy the machine was: absolute times depend on it
-        print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
-    print(f"best of {rounds} interleaved rounds, empty loop subtracted\n")
-    samples = make_mix(size, args.seed)
-    values = [sample.value for sample in samples]
     wrong = disagreements(values, stdnum_nir.is_valid, is_valid_nir)
     if wrong:
         print(f"FAILED: is_valid_nir, check_nir and python-stdnum disagree on {len(wrong)}")
         print("numbers of the mix (synthetic), for example:", *wrong[:5], sep="\n  ")
-        return 1
-    print(f"Agreement: is_valid_nir == check_nir().valid == python-stdnum on all {size}.")
-    codes = make_codes(size, args.seed)
-    serials = make_serials(size, args.seed)
+        return False
+    print(f"Agreement: is_valid_nir == check_nir().valid == python-stdnum on all {len(values)}.")
     wrong = wrong_answers([*codes, *serials])
     if wrong:
         print(f"FAILED: a code or serial validator is wrong on {len(wrong)} of the mix, e.g.:")
         print(*wrong[:5], sep="\n  ")
-        return 1
-    print(f"Right answers: codes provisoires and serial numbers, all {size} of each.\n")
+        return False
+    print(f"Right answers: codes provisoires and serial numbers, all {len(codes)} of each.\n")
+    return True
 
+
+def report_nir(samples: Sequence[Sample], rounds: int) -> None:
     expressions, namespace = nir_candidates()
-    times = best_times(expressions, values, namespace, rounds)
+    times = best_times(expressions, [sample.value for sample in samples], namespace, rounds)
     print(f"{'NIR, realistic mix':<32} {'ns/id':>8} {'x floor':>9}")
     _print_times(times, "naive floor (re + int % 97)")
 
-    stella = times["stella-stdnum validate"]
+    is_valid, stella = times["vitale_ids is_valid_nir"], times["stella-stdnum validate"]
     print("\nRatios (the figures that count):")
-    print(
-        _target_line("is_valid_nir / stella-stdnum", times["vitale_ids is_valid_nir"] / stella, 1.0)
-    )
+    print(_target_line("is_valid_nir / stella-stdnum", is_valid / stella, 1.0))
     print(
         _target_line(
-            "is_valid_nir / python-stdnum",
-            times["vitale_ids is_valid_nir"] / times["python-stdnum is_valid"],
-            0.15,
+            "is_valid_nir / python-stdnum", is_valid / times["python-stdnum is_valid"], 0.15
         )
     )
     print(_target_line("check_nir / stella-stdnum", times["vitale_ids check_nir"] / stella, 2.5))
 
-    kinds = sorted({sample.kind for sample in samples})
     print("\nBy kind of input, ns/id (same method, fewer rounds):")
     short = ["is_valid_nir", "check_nir", "stdnum", "stella"]
     print(f"  {'kind':<10} {'share':>6} " + " ".join(f"{name:>12}" for name in short))
-    for kind in kinds:
+    for kind in sorted({sample.kind for sample in samples}):
         subset = [sample.value for sample in samples if sample.kind == kind]
         per_kind = best_times(
             {name: expressions[name] for name in list(expressions)[:4]},
@@ -513,8 +494,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             max(3, rounds // 2),
         )
         figures = " ".join(f"{value:12.0f}" for value in per_kind.values())
-        print(f"  {kind:<10} {len(subset) / size:6.1%} {figures}")
+        print(f"  {kind:<10} {len(subset) / len(samples):6.1%} {figures}")
 
+
+def report_codes_and_serials(
+    codes: Sequence[Sample], serials: Sequence[SerialSample], rounds: int
+) -> None:
     print(f"\n{'Code provisoire, same mix shares':<32} {'ns/id':>8} {'x floor':>9}")
     code_times = best_times(
         {
@@ -546,16 +531,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     _print_times(serial_times, "naive floor (isdigit + length)")
 
-    big, small = (20_000, 2_000) if args.quick else (1_000_000, 10_000)
+
+def report_cli(small: int, big: int, seed: int) -> bool:
+    """Time the CLI on ``small`` and ``big`` lines; False if its answers are wrong."""
     with tempfile.TemporaryDirectory() as folder:
         files = {lines: os.path.join(folder, f"{lines}.txt") for lines in (small, big)}
-        small_values = write_mix(files[small], small, args.seed + 1)
-        write_mix(files[big], big, args.seed + 2)
+        small_values = write_mix(files[small], small, seed + 1)
+        write_mix(files[big], big, seed + 2)
         status, output = cli_output(files[small])
         wrong_lines = cli_wrong_lines(output, small_values)
         if status not in (0, 1) or wrong_lines:
             print(f"FAILED: the CLI (status {status}) is wrong on lines {wrong_lines[:5]}")
-            return 1
+            return False
         runs = {lines: run_cli(files[lines]) for lines in (small, big)}
     print("\nCLI: python -m vitale_ids check --kind nir < file (stdout to /dev/null)")
     print(f"  (its {small} answers on the small file checked against is_valid_nir first)")
@@ -567,9 +554,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     memory_ratio = runs[big].peak_kib / runs[small].peak_kib
     print(_target_line(f"peak memory, {big} lines / {small} lines", memory_ratio, 1.1))
+    return True
 
-    imports = import_times(["attrs", "vitale_ids"], import_runs)
-    print(f"\nImport time, fresh interpreter, {import_runs} runs each, ms (best, median):")
+
+def report_imports(runs: int) -> None:
+    imports = import_times(["attrs", "vitale_ids"], runs)
+    print(f"\nImport time, fresh interpreter, {runs} runs each, ms (best, median):")
     for module, seconds in imports.items():
         print(
             f"  import {module:<12} {min(seconds) * 1e3:7.2f} {statistics.median(seconds) * 1e3:7.2f}"
@@ -580,6 +570,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(_target_line("import vitale_ids / import attrs", ratio, 1.2))
     median_ratio = statistics.median(imports["vitale_ids"]) / statistics.median(imports["attrs"])
     print(f"  {'(the same with the medians)':<44} {median_ratio:6.2f}x")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a smoke run: small data")
+    parser.add_argument("--size", type=int, help="numbers in the mix (default 100000)")
+    parser.add_argument("--rounds", type=int, help="timed rounds per candidate (default 7)")
+    parser.add_argument("--seed", type=int, default=2024)
+    args = parser.parse_args(argv)
+    size = args.size or (5_000 if args.quick else 100_000)
+    rounds = args.rounds or (3 if args.quick else 7)
+    cli_lines = (2_000, 20_000) if args.quick else (10_000, 1_000_000)
+    import_runs = 5 if args.quick else 40
+
+    print(f"Python {sys.version.split()[0]}, {sys.platform}; {size} NIRs, seed {args.seed}")
+    if hasattr(os, "getloadavg"):  # how busy the machine was: absolute times depend on it
+        print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
+    print(f"best of {rounds} interleaved rounds, empty loop subtracted\n")
+    samples = make_mix(size, args.seed)
+    codes = make_codes(size, args.seed)
+    serials = make_serials(size, args.seed)
+    if not check_answers([sample.value for sample in samples], codes, serials):
+        return 1
+    report_nir(samples, rounds)
+    report_codes_and_serials(codes, serials, rounds)
+    if not report_cli(*cli_lines, args.seed):
+        return 1
+    report_imports(import_runs)
     return 0
 
 
