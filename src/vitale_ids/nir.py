@@ -402,7 +402,17 @@ def compact(value: str) -> str:
 
     >>> compact("2 53 07 2a 073 004 43")
     '253072A07300443'
+
+    Like :func:`check_nir`, it raises :class:`~vitale_ids.InvalidType` for
+    anything but a ``str``, and refuses an input of more than
+    ``MAX_INPUT_LENGTH`` characters (:class:`~vitale_ids.InvalidLength`)
+    without scanning it.
     """
+    if not isinstance(value, str):
+        raise_type_error(FIELD, value)
+    if len(value) > MAX_INPUT_LENGTH:
+        # check_nir words the error, and does not scan the input either.
+        raise_first(check_nir(value), _ERROR_CLASSES)
     cleaned = remove_separators(value)
     if cleaned[5:6] == "2" and cleaned[6:7] in ("a", "b"):
         cleaned = cleaned[:6] + cleaned[6].upper() + cleaned[7:]
