@@ -18,6 +18,7 @@ docs/strategies.md.)
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -27,43 +28,147 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vitale_ids
-from vitale_ids import Check, InvalidType, ValidationError, nir
+from synthetic import ORDINARY
+from vitale_ids import (
+    CardType,
+    Check,
+    FormCheck,
+    InvalidType,
+    ValidationError,
+    card_type,
+    form,
+    nir,
+    provisional_code,
+    serial,
+)
 from vitale_ids.strategies import nir_inputs, nirs
 
 Role = Literal["check", "parse", "is_valid"]
 
 HUGE = 100_000
 
+# Valid values for the other arguments, when one argument is under test.
+CODE = "a1B2c3D4e5F6"
+SERIAL = "12345678901"
+WITH_PHOTO = CardType.WITH_PHOTO
+
 
 @attrs.frozen
 class Entry:
-    """One public function, called with the hostile value where the identifier goes."""
+    """One public function, called with the hostile value in one of its arguments.
+
+    ``field`` is the field of the issues about that argument, and ``prefixes``
+    the beginnings of their codes. ``too_long`` is the code of the error for a
+    huge input. ``blank_is_missing`` is for the form's card type, where a blank
+    text means "not given" and the type is inferred from the serial number.
+    """
 
     name: str
     call: Callable[[Any], object]
     role: Role
     field: str
+    prefixes: tuple[str, ...]
+    too_long: str
+    blank_is_missing: bool = False
+
+    @property
+    def function(self) -> str:
+        return self.name.split(" ")[0]
+
+
+def nir_entry(name: str, call: Callable[[Any], object], role: Role) -> Entry:
+    return Entry(name, call, role, "nir", ("nir.",), "nir.length")
+
+
+def code_entry(name: str, call: Callable[[Any], object], role: Role) -> Entry:
+    # The type error is "provisional_code.type"; the others are "code.*".
+    return Entry(
+        name, call, role, "provisional_code", ("code.", "provisional_code."), "code.length"
+    )
+
+
+def serial_entry(name: str, call: Callable[[Any], object], role: Role) -> Entry:
+    return Entry(name, call, role, "serial", ("serial.",), "serial.length")
+
+
+def card_type_entry(
+    name: str, call: Callable[[Any], object], role: Role, *, blank_is_missing: bool = False
+) -> Entry:
+    return Entry(
+        name, call, role, "card_type", ("card_type.",), "card_type.unknown", blank_is_missing
+    )
+
+
+def form_with(**fields: object) -> FormCheck:
+    values: dict[str, Any] = {
+        "provisional_code": CODE,
+        "nir": ORDINARY,
+        "card_type": WITH_PHOTO,
+        "serial": SERIAL,
+    }
+    values.update(fields)
+    return vitale_ids.check_form(**values)
 
 
 ENTRIES: list[Entry] = [
-    Entry("check_nir", vitale_ids.check_nir, "check", "nir"),
-    Entry("check_nir strict", lambda v: vitale_ids.check_nir(v, strict=True), "check", "nir"),
-    Entry("parse_nir", vitale_ids.parse_nir, "parse", "nir"),
-    Entry("parse_nir strict", lambda v: vitale_ids.parse_nir(v, strict=True), "parse", "nir"),
-    Entry("is_valid_nir", vitale_ids.is_valid_nir, "is_valid", "nir"),
-    Entry(
-        "is_valid_nir strict", lambda v: vitale_ids.is_valid_nir(v, strict=True), "is_valid", "nir"
+    nir_entry("check_nir", vitale_ids.check_nir, "check"),
+    nir_entry("check_nir strict", lambda v: vitale_ids.check_nir(v, strict=True), "check"),
+    nir_entry("parse_nir", vitale_ids.parse_nir, "parse"),
+    nir_entry("parse_nir strict", lambda v: vitale_ids.parse_nir(v, strict=True), "parse"),
+    nir_entry("is_valid_nir", vitale_ids.is_valid_nir, "is_valid"),
+    nir_entry("is_valid_nir strict", lambda v: vitale_ids.is_valid_nir(v, strict=True), "is_valid"),
+    nir_entry("nir_key", vitale_ids.nir_key, "parse"),
+    nir_entry("Nir", vitale_ids.Nir, "parse"),
+    nir_entry("nir.compact", nir.compact, "parse"),
+    nir_entry("nir.format", nir.format, "parse"),
+    nir_entry("nir.validate", nir.validate, "parse"),
+    code_entry("check_provisional_code", vitale_ids.check_provisional_code, "check"),
+    code_entry("parse_provisional_code", vitale_ids.parse_provisional_code, "parse"),
+    code_entry("is_valid_provisional_code", vitale_ids.is_valid_provisional_code, "is_valid"),
+    code_entry("ProvisionalCode", vitale_ids.ProvisionalCode, "parse"),
+    serial_entry(
+        "check_serial", lambda v: vitale_ids.check_serial(v, card_type=WITH_PHOTO), "check"
     ),
-    Entry("nir_key", vitale_ids.nir_key, "parse", "nir"),
-    Entry("Nir", vitale_ids.Nir, "parse", "nir"),
-    Entry("nir.compact", nir.compact, "parse", "nir"),
-    Entry("nir.format", nir.format, "parse", "nir"),
-    Entry("nir.validate", nir.validate, "parse", "nir"),
+    serial_entry(
+        "check_serial without photo, strict",
+        lambda v: vitale_ids.check_serial(v, card_type="sans photo", strict=True),
+        "check",
+    ),
+    serial_entry(
+        "parse_serial", lambda v: vitale_ids.parse_serial(v, card_type=WITH_PHOTO), "parse"
+    ),
+    serial_entry(
+        "is_valid_serial", lambda v: vitale_ids.is_valid_serial(v, card_type=WITH_PHOTO), "is_valid"
+    ),
+    serial_entry("VitaleSerial", lambda v: vitale_ids.VitaleSerial(v, WITH_PHOTO), "parse"),
+    card_type_entry("CardType.parse", CardType.parse, "parse"),
+    card_type_entry(
+        "check_serial card_type", lambda v: vitale_ids.check_serial(SERIAL, card_type=v), "check"
+    ),
+    card_type_entry(
+        "parse_serial card_type", lambda v: vitale_ids.parse_serial(SERIAL, card_type=v), "parse"
+    ),
+    card_type_entry(
+        "is_valid_serial card_type",
+        lambda v: vitale_ids.is_valid_serial(SERIAL, card_type=v),
+        "is_valid",
+    ),
+    card_type_entry(
+        "VitaleSerial card_type", lambda v: vitale_ids.VitaleSerial(SERIAL, v), "parse"
+    ),
+    code_entry("check_form provisional_code", lambda v: form_with(provisional_code=v), "check"),
+    nir_entry("check_form nir", lambda v: form_with(nir=v), "check"),
+    card_type_entry(
+        "check_form card_type", lambda v: form_with(card_type=v), "check", blank_is_missing=True
+    ),
+    serial_entry("check_form serial", lambda v: form_with(serial=v), "check"),
 ]
 
-# Public names that take no identifier, or are not functions.
+# Public names that take no identifier: types, errors, and the deadline (a date).
 NOT_TAKING_AN_IDENTIFIER = {
+    "CardType",
     "Check",
+    "FormCheck",
     "InvalidChecksum",
     "InvalidComponent",
     "InvalidFormat",
@@ -72,25 +177,27 @@ NOT_TAKING_AN_IDENTIFIER = {
     "Issue",
     "Sex",
     "ValidationError",
+    "code_expires_on",
+    "opposition_deadline",
 }
+MODULES = (nir, provisional_code, serial, card_type, form)
 
 
 def public_callables() -> set[str]:
-    names = {
-        name for name in vitale_ids.__all__ if callable(getattr(vitale_ids, name))
-    } - NOT_TAKING_AN_IDENTIFIER
-    for module in (nir,):
+    names = {name for name in vitale_ids.__all__ if callable(getattr(vitale_ids, name))}
+    for module in MODULES:
+        short = module.__name__.rsplit(".", 1)[-1]
         names |= {
-            f"{module.__name__.rsplit('.', 1)[-1]}.{name}"
+            f"{short}.{name}"
             for name in module.__all__
             if callable(getattr(module, name)) and name not in vitale_ids.__all__
-        } - {f"nir.{name}" for name in NOT_TAKING_AN_IDENTIFIER}
-    return names
+        }
+    return names - NOT_TAKING_AN_IDENTIFIER
 
 
 def test_every_public_function_is_exercised() -> None:
     # A new public function must be added to ENTRIES, or this fails.
-    exercised = {entry.name.split(" ")[0] for entry in ENTRIES}
+    exercised = {entry.function for entry in ENTRIES}
     assert public_callables() - exercised == set()
 
 
@@ -108,7 +215,9 @@ def call(entry: Entry, value: object) -> object:
 def assert_allowed_outcome(entry: Entry, value: object) -> object:
     """Call ``entry`` with ``value`` and check that it answered as the rules say."""
     answer = call(entry, value)
-    if not isinstance(value, str):
+    if value is None and entry.blank_is_missing:
+        assert isinstance(answer, FormCheck)
+    elif not isinstance(value, str):
         if entry.role == "is_valid":
             assert answer is False
         else:
@@ -121,22 +230,24 @@ def assert_allowed_outcome(entry: Entry, value: object) -> object:
     elif isinstance(answer, ValidationError):
         assert entry.role != "check", f"{entry.name} raised for a str"
         assert not isinstance(answer, InvalidType), f"{entry.name} raised InvalidType for a str"
-        assert answer.field == entry.field
-        assert answer.code.startswith(f"{entry.field}.")
-        assert_issue_is_sound(answer.issue, value)
+        assert_issue_is_sound(entry, answer.issue, value)
     elif entry.role == "check":
-        assert isinstance(answer, Check)
+        assert isinstance(answer, (Check, FormCheck))
         assert answer.valid == (answer.errors == ())
-        assert (answer.value is None) == (not answer.valid)
+        if isinstance(answer, Check):
+            assert (answer.value is None) == (not answer.valid)
         for issue in answer.issues:
-            assert_issue_is_sound(issue, value)
+            assert_issue_is_sound(entry, issue, value)
     return answer
 
 
-def assert_issue_is_sound(issue: vitale_ids.Issue, value: str) -> None:
+def assert_issue_is_sound(entry: Entry, issue: vitale_ids.Issue, value: object) -> None:
     assert issue.message
     assert issue.message_fr
-    assert issue.position is None or 0 <= issue.position < len(value)
+    if issue.field == entry.field:
+        assert issue.code.startswith(entry.prefixes), issue.code
+        if isinstance(value, str):
+            assert issue.position is None or 0 <= issue.position < len(value)
 
 
 # --- Hostile values ------------------------------------------------------------
@@ -145,14 +256,24 @@ control_characters = st.characters(categories=("Cc", "Cf", "Zl", "Zp"))
 surrogates = st.characters(categories=["Cs"])
 any_character = st.characters() | surrogates | control_characters
 
-# Text that is almost a NIR reaches the deeper rules; pure noise would stop at the length.
-near_nirs = st.builds(
-    lambda typed, index, noise: typed[:index] + noise + typed[index:],
-    nir_inputs(),
-    st.integers(0, 20),
-    st.text(any_character, max_size=3),
+
+def near(valid: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """Valid values with a little noise inserted: they reach the deeper rules."""
+    return st.builds(
+        lambda typed, index, noise: typed[:index] + noise + typed[index:],
+        valid,
+        st.integers(0, 20),
+        st.text(any_character, max_size=3),
+    )
+
+
+texts = st.one_of(
+    st.text(any_character, max_size=80),
+    near(nir_inputs()),
+    near(st.text(st.sampled_from("0123456789aBcD"), min_size=12, max_size=12)),
+    near(st.text(st.sampled_from("0123456789"), min_size=8, max_size=13)),
+    near(st.sampled_from(["avec photo", "sans photo", "Vitale 2", "WITHOUT_PHOTO"])),
 )
-texts = st.one_of(st.text(any_character, max_size=80), near_nirs)
 
 
 @st.composite
@@ -205,16 +326,35 @@ non_str = st.one_of(
 ENTRY_IDS = [entry.name for entry in ENTRIES]
 
 
+# Each test runs once per entry (about thirty), so each run is kept small.
+PER_ENTRY = settings(max_examples=100)
+
+
 @pytest.mark.parametrize("entry", ENTRIES, ids=ENTRY_IDS)
+@PER_ENTRY
 @given(value=texts)
 def test_any_text(entry: Entry, value: str) -> None:
     assert_allowed_outcome(entry, value)
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=ENTRY_IDS)
+@PER_ENTRY
 @given(value=non_str)
 def test_objects_that_are_not_text(entry: Entry, value: object) -> None:
     assert_allowed_outcome(entry, value)
+
+
+def assert_refused(entry: Entry, answer: object, value: str) -> None:
+    """``answer`` refuses ``value`` for its length (or, for a card type, as unknown)."""
+    if entry.blank_is_missing and not value.strip():
+        return  # A blank card type is "not given": the form infers it.
+    if entry.role == "is_valid":
+        assert answer is False
+    elif isinstance(answer, ValidationError):
+        assert answer.code == entry.too_long
+    else:
+        assert isinstance(answer, (Check, FormCheck))
+        assert [i.code for i in answer.errors if i.field == entry.field] == [entry.too_long]
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=ENTRY_IDS)
@@ -222,13 +362,7 @@ def test_objects_that_are_not_text(entry: Entry, value: object) -> None:
 @given(value=huge_texts())
 def test_huge_text_is_refused(entry: Entry, value: str) -> None:
     answer = assert_allowed_outcome(entry, value)
-    if isinstance(answer, Check):
-        assert [issue.code for issue in answer.errors] == [f"{entry.field}.length"]
-    elif entry.role == "is_valid":
-        assert answer is False
-    else:
-        assert isinstance(answer, ValidationError)
-        assert answer.code == f"{entry.field}.length"
+    assert_refused(entry, answer, value)
 
 
 # --- Huge input is refused after len() alone -------------------------------------
@@ -288,15 +422,48 @@ def test_length_only_records_a_scan() -> None:
     assert short.uses
 
 
-@pytest.mark.parametrize("entry", ENTRIES, ids=ENTRY_IDS)
+def length_only_entries() -> list[Any]:
+    params = []
+    for entry in ENTRIES:
+        marks = []
+        if entry.name == "check_form card_type":
+            marks.append(
+                pytest.mark.xfail(
+                    reason="check_form calls card_type.strip() before any length check (#3)",
+                    strict=True,
+                )
+            )
+        params.append(pytest.param(entry, id=entry.name, marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("entry", length_only_entries())
 @pytest.mark.parametrize("pattern", ["1", " ", "1 85 05 78 006 084 91 ", "\udc80", "é"], ids=repr)
 def test_huge_text_is_refused_after_len_alone(entry: Entry, pattern: str) -> None:
     value = LengthOnly((pattern * HUGE)[:HUGE])
     answer = assert_allowed_outcome(entry, value)
     assert value.uses == [], f"{entry.name} used {sorted(set(value.uses))} on a huge input"
-    if isinstance(answer, Check):
-        assert not answer.valid
-    elif entry.role == "is_valid":
-        assert answer is False
-    else:
-        assert isinstance(answer, ValidationError)
+    assert_refused(entry, answer, value)
+
+
+# --- The deadline takes a date ---------------------------------------------------
+
+
+@pytest.mark.parametrize("function", [vitale_ids.opposition_deadline, vitale_ids.code_expires_on])
+@given(value=st.one_of(texts, non_str))
+def test_the_deadline_refuses_anything_but_a_date(
+    function: Callable[[Any], datetime.date], value: object
+) -> None:
+    with pytest.raises(TypeError):
+        function(value)
+
+
+@given(st.dates() | st.datetimes())
+def test_the_deadline_of_any_date_is_six_weeks_later(sent_on: datetime.date) -> None:
+    day = sent_on.date() if isinstance(sent_on, datetime.datetime) else sent_on
+    try:
+        deadline = vitale_ids.opposition_deadline(sent_on)
+    except OverflowError:
+        assert day > datetime.date.max - datetime.timedelta(weeks=6)
+        return
+    assert deadline - day == datetime.timedelta(weeks=6)

@@ -17,12 +17,23 @@ from vitale_ids._core import (
     Issue,
     ValidationError,
 )
+from vitale_ids.card_type import CardType
+from vitale_ids.form import FormCheck, check_form, code_expires_on, opposition_deadline
 from vitale_ids.nir import Nir, Sex, check_nir, is_valid_nir, nir_key, parse_nir
+from vitale_ids.provisional_code import (
+    ProvisionalCode,
+    check_provisional_code,
+    is_valid_provisional_code,
+    parse_provisional_code,
+)
+from vitale_ids.serial import VitaleSerial, check_serial, is_valid_serial, parse_serial
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "CardType",
     "Check",
+    "FormCheck",
     "InvalidChecksum",
     "InvalidComponent",
     "InvalidFormat",
@@ -30,10 +41,21 @@ __all__ = [
     "InvalidType",
     "Issue",
     "Nir",
+    "ProvisionalCode",
     "Sex",
     "ValidationError",
+    "VitaleSerial",
+    "check_form",
     "check_nir",
+    "check_provisional_code",
+    "check_serial",
+    "code_expires_on",
     "is_valid_nir",
+    "is_valid_provisional_code",
+    "is_valid_serial",
     "nir_key",
+    "opposition_deadline",
     "parse_nir",
+    "parse_provisional_code",
+    "parse_serial",
 ]

@@ -1,0 +1,267 @@
+"""The whole opposition form: the four fields together, and the deadline.
+
+To object to the opening of Mon espace santé online, a person types the code
+provisoire, the NIR, the type of carte Vitale and the card's serial number.
+:func:`check_form` checks all four at once and adds the rules that need two
+fields:
+
+- a serial number found inside the NIR is an error (``form.serial_in_nir``):
+  the NIR was typed in the wrong box, or copied twice;
+- with no card type (``None``, or a blank text), the type is inferred from the
+  serial number when its length allows only one (11 digits, or the 21 printed
+  with the prefix: with photo; 8 or 13 digits: without photo), with the warning
+  ``card_type.inferred``; otherwise it is the error ``card_type.missing``;
+- a card type that cannot be read is the error ``card_type.unknown``.
+
+The opposition must reach the scheme within six weeks of the invitation being
+sent (CSP art. R1111-28), and the code provisoire lasts as long:
+:func:`opposition_deadline` (also called :func:`code_expires_on`) gives that
+last day.
+
+>>> import datetime
+>>> from vitale_ids import check_form, opposition_deadline
+>>> result = check_form(
+...     provisional_code="xK4b 9Tq2 Lm7k",
+...     nir="1 85 05 78 006 084 91",
+...     card_type=None,
+...     serial="123 456 789 01",
+... )
+>>> result.valid, [issue.code for issue in result.warnings]
+(True, ['card_type.inferred'])
+>>> result.fields["card_type"].value
+<CardType.WITH_PHOTO: 'with_photo'>
+>>> result
+FormCheck(valid=True, errors=[], warnings=['card_type.inferred'])
+>>> opposition_deadline(datetime.date(2025, 3, 3))
+datetime.date(2025, 4, 14)
+"""
+
+from __future__ import annotations
+
+import datetime
+import types
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from vitale_ids import card_type as card_type_module
+from vitale_ids import nir as nir_module
+from vitale_ids import serial as serial_module
+from vitale_ids._core import Check, InvalidType, Issue, build_check, raise_type_error
+from vitale_ids.card_type import CardType
+from vitale_ids.nir import check_nir
+from vitale_ids.provisional_code import check_provisional_code
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "FIELDS",
+    "OPPOSITION_PERIOD",
+    "FormCheck",
+    "check_form",
+    "code_expires_on",
+    "opposition_deadline",
+]
+
+#: The fields of the form, in the order the form asks for them.
+FIELDS: Final = ("provisional_code", "nir", "card_type", "serial")
+
+#: How long a person has to object, counted from the day the invitation was sent.
+OPPOSITION_PERIOD: Final = datetime.timedelta(weeks=6)
+
+# A serial number shorter than this is already wrong by its length; looking
+# for it in the NIR would only add noise ("1" is in most NIRs).
+_SHORTEST_SERIAL: Final = 8
+
+
+@attrs.frozen(repr=False)
+class FormCheck:
+    """The outcome of :func:`check_form`.
+
+    ``errors`` and ``warnings`` gather the issues of every field, in the order
+    of the form (code provisoire, NIR, card type, serial number); each issue's
+    ``field`` says which field it is about. ``fields`` maps each field name
+    (see :data:`FIELDS`) to that field's :class:`~vitale_ids.Check`, whose
+    ``value`` is the parsed object: a ``ProvisionalCode``, a ``Nir``, a
+    ``CardType`` and a ``VitaleSerial``.
+
+    When the card type is missing or unknown, a serial number cannot be
+    parsed: ``fields["serial"]`` then reports the serial's own problems, and
+    its ``value`` is ``None`` even when it has none (``valid`` is then true for
+    that field, and false for the form).
+
+    ``repr`` shows only the issue codes: the fields hold secrets.
+    """
+
+    valid: bool
+    errors: tuple[Issue, ...]
+    warnings: tuple[Issue, ...]
+    fields: Mapping[str, Check[Any]] = attrs.field(hash=False)
+
+    def __bool__(self) -> bool:
+        return self.valid
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        """Errors first, then warnings."""
+        return self.errors + self.warnings
+
+    def __repr__(self) -> str:
+        errors = [issue.code for issue in self.errors]
+        warnings = [issue.code for issue in self.warnings]
+        return f"FormCheck(valid={self.valid}, errors={errors}, warnings={warnings})"
+
+
+# --- Issues ------------------------------------------------------------------
+
+
+def _inferred_issue(inferred: CardType) -> Issue:
+    if inferred is CardType.WITH_PHOTO:
+        length, length_fr = (
+            "11 digits (or the 21 printed beside the photo)",
+            ("11 chiffres (ou les 21 imprimés à côté de la photo)"),
+        )
+        choice = "avec photo"
+        kind, kind_fr = "a card with photo", "une carte avec photo"
+    else:
+        length, length_fr = "8 or 13 digits", "8 ou 13 chiffres"
+        choice = "sans photo"
+        kind, kind_fr = "a card without photo", "une carte sans photo"
+    return Issue(
+        "card_type.inferred",
+        card_type_module.FIELD,
+        None,
+        f"The card type is not given; a serial number of {length} means {kind}."
+        f' The form asks for the card type: choose "{choice}".',
+        f"Le type de carte n'est pas indiqué ; un numéro de série de {length_fr} indique"
+        f" {kind_fr}. Le formulaire demande le type de carte : choisissez « {choice} ».",
+    )
+
+
+def _missing_issue() -> Issue:
+    return Issue(
+        "card_type.missing",
+        card_type_module.FIELD,
+        None,
+        'The card type is missing: choose "avec photo" or "sans photo". The serial number'
+        " does not show which it is.",
+        "Le type de carte manque : choisissez « avec photo » ou « sans photo ». Le numéro"
+        " de série ne permet pas de le savoir.",
+    )
+
+
+def _serial_in_nir_issue() -> Issue:
+    return Issue(
+        "form.serial_in_nir",
+        serial_module.FIELD,
+        None,
+        "The serial number is found inside the NIR: it is not the card's serial number,"
+        " which is printed beside the photo on a card with photo, and on the back, top left,"
+        " on a card without photo. The online form refuses it.",
+        "Le numéro de série se trouve dans le NIR : ce n'est pas le numéro de série de la"
+        " carte, imprimé à côté de la photo sur une carte avec photo, et au dos, en haut à"
+        " gauche, sur une carte sans photo. Le formulaire en ligne le refuse.",
+    )
+
+
+# --- Checking ----------------------------------------------------------------
+
+
+def _check_card_type(
+    card_type: CardType | str | None, serial_digits: str, strict: bool
+) -> tuple[CardType | None, Check[CardType]]:
+    """The card type to check the serial against, and the card type field's check.
+
+    They differ when ``strict`` turns ``card_type.inferred`` into an error: the
+    serial number is still checked against the inferred type.
+    """
+    if card_type is None or (isinstance(card_type, str) and not card_type.strip()):
+        inferred = serial_module.infer_card_type(serial_digits)
+        if inferred is None:
+            return None, Check(False, None, (_missing_issue(),), ())
+        return inferred, build_check(inferred, [], [_inferred_issue(inferred)], strict)
+    resolved, unknown = card_type_module.resolve(card_type)
+    if unknown is not None:
+        return None, Check(False, None, (unknown,), ())
+    return resolved, Check(True, resolved, (), ())
+
+
+def _with_error(check: Check[Any], issue: Issue) -> Check[Any]:
+    return Check(False, None, (*check.errors, issue), check.warnings)
+
+
+def check_form(
+    *,
+    provisional_code: str,
+    nir: str,
+    card_type: CardType | str | None,
+    serial: str,
+    strict: bool = False,
+) -> FormCheck:
+    """Check the four fields of the opposition form and report every problem at once.
+
+    ``card_type`` is a :class:`CardType`, a text for :meth:`CardType.parse`,
+    or ``None`` (a blank text counts as ``None``) to infer it from the serial
+    number. ``strict=True`` turns every warning into an error, the inferred
+    card type included, to mirror the official online form.
+
+    Never raises for ``str`` fields; any other type raises ``InvalidType``
+    (also a ``TypeError``), as the ``check_*`` functions do.
+    """
+    for field, value in (
+        ("provisional_code", provisional_code),
+        ("nir", nir),
+        ("serial", serial),
+    ):
+        if not isinstance(value, str):
+            raise_type_error(field, value)
+    if card_type is not None and not isinstance(card_type, (CardType, str)):
+        raise InvalidType(card_type_module.type_issue(card_type))
+
+    serial_digits = serial_module.compact(serial)
+    resolved, card_type_check = _check_card_type(card_type, serial_digits, strict)
+    serial_check = serial_module.check_digits(serial, resolved, [], strict)
+
+    nir_digits = nir_module.compact(nir) if len(nir) <= nir_module.MAX_INPUT_LENGTH else ""
+    kept = serial_check.value.value if serial_check.value is not None else serial_digits
+    if len(kept) >= _SHORTEST_SERIAL and kept.isascii() and kept.isdigit() and kept in nir_digits:
+        serial_check = _with_error(serial_check, _serial_in_nir_issue())
+
+    checks: dict[str, Check[Any]] = {
+        "provisional_code": check_provisional_code(provisional_code, strict=strict),
+        "nir": check_nir(nir, strict=strict),
+        "card_type": card_type_check,
+        "serial": serial_check,
+    }
+    errors = tuple(issue for check in checks.values() for issue in check.errors)
+    warnings = tuple(issue for check in checks.values() for issue in check.warnings)
+    return FormCheck(
+        valid=not errors,
+        errors=errors,
+        warnings=warnings,
+        fields=types.MappingProxyType(checks),
+    )
+
+
+def opposition_deadline(sent_on: datetime.date) -> datetime.date:
+    """The last day to object: six weeks after the invitation was sent (CSP R1111-28).
+
+    The code provisoire expires the same day, hence the other name of this
+    function, :func:`code_expires_on`. ``sent_on`` is the day the invitation
+    was sent, which the letter or e-mail gives; a ``datetime`` counts as its
+    date. Weekends and public holidays do not move the deadline.
+
+    >>> import datetime
+    >>> opposition_deadline(datetime.date(2025, 12, 1))
+    datetime.date(2026, 1, 12)
+    """
+    if isinstance(sent_on, datetime.datetime):
+        sent_on = sent_on.date()
+    elif not isinstance(sent_on, datetime.date):
+        raise TypeError(f"Expected a datetime.date, got {type(sent_on).__name__}.")
+    return sent_on + OPPOSITION_PERIOD
+
+
+#: The day the code provisoire stops working: the same as :func:`opposition_deadline`.
+code_expires_on: Final = opposition_deadline

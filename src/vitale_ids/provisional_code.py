@@ -1,0 +1,224 @@
+"""The code provisoire: the one-time code of the Mon espace santé invitation.
+
+The invitation letter, e-mail or SMS gives each person (or the parent or legal
+representative of a child or protected adult) a 12-character code provisoire.
+The opposition form asks for it, with the NIR, the card type and the card's
+serial number.
+
+- 12 characters, each an ASCII letter or digit (``A-Z``, ``a-z``, ``0-9``).
+- Case-sensitive: the official app keeps the code as typed, so the case is
+  never changed here either. ``O`` and ``0`` are both allowed, so neither is
+  taken for the other.
+- No checksum or grouping is known, and none is assumed.
+- It lasts six weeks, the same six weeks as the opposition window (see
+  :func:`vitale_ids.code_expires_on`), and is single use.
+- It is a secret, like a one-time password: ``repr`` and ``str`` show only its
+  last 2 characters, and no message ever repeats it.
+
+White space (no-break spaces included), dots, hyphens and dashes, and invisible
+characters are dropped first, as for every identifier of this library.
+
+>>> from vitale_ids import check_provisional_code, parse_provisional_code
+>>> code = parse_provisional_code("xK4b-9Tq2-Lm7k")
+>>> code
+ProvisionalCode('**********7k')
+>>> print(code)
+**********7k
+>>> code.value
+'xK4b9Tq2Lm7k'
+
+Every problem is reported at once, with its position in what was typed:
+
+>>> result = check_provisional_code("xK4b 9Tq2 Lm7é")
+>>> [(issue.code, issue.position) for issue in result.errors]
+[('code.character', 13)]
+>>> print(result.errors[0].message)
+Character 12 of the code provisoire must be a letter without accent or a digit (A-Z, a-z, 0-9); it is an accented letter.
+>>> print(check_provisional_code("xK4b 9Tq2 Lm7").errors[0].message_fr)
+Le code provisoire doit comporter 12 caractères ; celui-ci en a 11.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import attrs
+
+from vitale_ids._core import (
+    Check,
+    InvalidFormat,
+    InvalidLength,
+    Issue,
+    ValidationError,
+    build_check,
+    describe_character,
+    mask,
+    original_index,
+    raise_first,
+    raise_type_error,
+    remove_separators,
+)
+
+__all__ = [
+    "CODE_LENGTH",
+    "MAX_INPUT_LENGTH",
+    "ProvisionalCode",
+    "check_provisional_code",
+    "is_valid_provisional_code",
+    "parse_provisional_code",
+]
+
+FIELD: Final = "provisional_code"
+
+#: The number of characters of a code provisoire.
+CODE_LENGTH: Final = 12
+
+#: Inputs longer than this are refused before they are scanned.
+MAX_INPUT_LENGTH: Final = 64
+
+# Which exception parse_provisional_code raises for each error code.
+_ERROR_CLASSES: Final[dict[str, type[ValidationError]]] = {
+    "code.empty": InvalidLength,
+    "code.length": InvalidLength,
+    "code.character": InvalidFormat,
+}
+
+
+def _is_code_character(char: str) -> bool:
+    # Explicit ranges: str.isalnum() also accepts "é", "１" and "Ω".
+    return "0" <= char <= "9" or "A" <= char <= "Z" or "a" <= char <= "z"
+
+
+@attrs.frozen(init=False, repr=False)
+class ProvisionalCode:
+    """A well-formed code provisoire. Build one with :func:`parse_provisional_code`.
+
+    ``value`` is the code, exactly as typed apart from separators (case kept).
+    ``str`` and ``repr`` are masked: the code is a secret.
+    """
+
+    value: str
+
+    def __init__(self, value: str) -> None:
+        object.__setattr__(self, "value", parse_provisional_code(value).value)
+
+    @classmethod
+    def _trusted(cls, value: str) -> ProvisionalCode:
+        # For a value that has just been validated: skip the parse.
+        code = object.__new__(cls)
+        object.__setattr__(code, "value", value)
+        return code
+
+    @property
+    def masked(self) -> str:
+        """All but the last 2 characters hidden: ``**********7k``."""
+        return mask(self.value, 0, 2)
+
+    def __str__(self) -> str:
+        return self.masked
+
+    def __repr__(self) -> str:
+        return f"ProvisionalCode({self.masked!r})"
+
+
+# --- Issues ------------------------------------------------------------------
+
+
+def _issue(code: str, position: int | None, message: str, message_fr: str) -> Issue:
+    return Issue(code, FIELD, position, message, message_fr)
+
+
+def _empty_issue() -> Issue:
+    return _issue(
+        "code.empty",
+        None,
+        "The code provisoire is empty; it should have the 12 characters given in the"
+        " invitation letter, e-mail or SMS.",
+        "Le code provisoire est vide ; il doit comporter les 12 caractères donnés dans le"
+        " courrier, l'e-mail ou le SMS d'invitation.",
+    )
+
+
+def _length_issue(length: int) -> Issue:
+    return _issue(
+        "code.length",
+        None,
+        f"The code provisoire must have 12 characters; this one has {length}.",
+        f"Le code provisoire doit comporter 12 caractères ; celui-ci en a {length}.",
+    )
+
+
+def _too_long_issue() -> Issue:
+    return _issue(
+        "code.length",
+        None,
+        f"The code provisoire must have 12 characters; this input has more than {MAX_INPUT_LENGTH}.",
+        "Le code provisoire doit comporter 12 caractères ; cette saisie en a plus de"
+        f" {MAX_INPUT_LENGTH}.",
+    )
+
+
+def _character_issue(char: str, index: int, position: int) -> Issue:
+    kind, kind_fr = describe_character(char)
+    number = index + 1
+    return _issue(
+        "code.character",
+        position,
+        f"Character {number} of the code provisoire must be a letter without accent or a digit"
+        f" (A-Z, a-z, 0-9); it is {kind}.",
+        f"Le caractère {number} du code provisoire doit être une lettre sans accent ou un"
+        f" chiffre (A-Z, a-z, 0-9) ; c'est {kind_fr}.",
+    )
+
+
+# --- Checking ----------------------------------------------------------------
+
+
+def check_provisional_code(value: str, *, strict: bool = False) -> Check[ProvisionalCode]:
+    """Check a code provisoire and report every problem found, without raising.
+
+    The case is kept exactly: ``"AbC..."`` and ``"abc..."`` are different codes.
+    No rule of the code gives a warning today, so ``strict`` changes nothing; it
+    is accepted so that every ``check_*`` function takes the same arguments.
+    """
+    if not isinstance(value, str):
+        raise_type_error(FIELD, value)
+    if len(value) > MAX_INPUT_LENGTH:
+        return Check(False, None, (_too_long_issue(),), ())
+
+    cleaned = remove_separators(value)
+    if not cleaned:
+        return build_check(None, [_empty_issue()], [], strict)
+
+    errors: list[Issue] = []
+    if len(cleaned) != CODE_LENGTH:
+        errors.append(_length_issue(len(cleaned)))
+    for index, char in enumerate(cleaned):
+        if not _is_code_character(char):
+            position = index if cleaned == value else original_index(value, index)
+            errors.append(_character_issue(char, index, position))
+
+    return build_check(None if errors else ProvisionalCode._trusted(cleaned), errors, [], strict)
+
+
+def parse_provisional_code(value: str, *, strict: bool = False) -> ProvisionalCode:
+    """Return the :class:`ProvisionalCode`, or raise the first error.
+
+    >>> parse_provisional_code("xK4b9Tq2Lm7")
+    Traceback (most recent call last):
+    ...
+    vitale_ids._core.InvalidLength: The code provisoire must have 12 characters; this one has 11.
+    """
+    if not isinstance(value, str):
+        raise_type_error(FIELD, value)
+    result = check_provisional_code(value, strict=strict)
+    if result.value is None:
+        raise_first(result, _ERROR_CLASSES)
+    return result.value
+
+
+def is_valid_provisional_code(value: object, *, strict: bool = False) -> bool:
+    """True when ``value`` is a well-formed code provisoire. Never raises."""
+    if not isinstance(value, str):
+        return False
+    return check_provisional_code(value, strict=strict).valid
