@@ -14,10 +14,28 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from synthetic import key_of, make_nir
-from vitale_ids import Nir, ValidationError, check_nir, parse_nir
+from vitale_ids import (
+    CardType,
+    Nir,
+    ProvisionalCode,
+    ValidationError,
+    VitaleSerial,
+    check_nir,
+    check_serial,
+    parse_nir,
+    parse_provisional_code,
+    parse_serial,
+)
 from vitale_ids._places import countries, departments
 from vitale_ids.nir import MAX_INPUT_LENGTH
-from vitale_ids.strategies import InvalidNir, invalid_nirs, nir_inputs, nirs
+from vitale_ids.strategies import (
+    InvalidNir,
+    invalid_nirs,
+    nir_inputs,
+    nirs,
+    provisional_codes,
+    serials,
+)
 
 # No database, so that each run starts afresh. REACH only asks whether a draw
 # exists: it skips shrinking, which is most of find()'s time, and is
@@ -302,14 +320,105 @@ def test_nir_inputs_shrink_towards_the_compact_form() -> None:
     )
 
 
+# --- provisional_codes() ------------------------------------------------------
+
+
+@given(provisional_codes())
+def test_provisional_codes_are_valid_and_kept_as_drawn(code: str) -> None:
+    assert len(code) == 12
+    assert code.isascii()
+    assert code.isalnum()
+    assert parse_provisional_code(code).value == code
+
+
+@pytest.mark.parametrize(
+    ("description", "condition"),
+    [
+        ("mixed case", lambda c: c != c.upper() and c != c.lower()),
+        ("a lower-case code", lambda c: c == c.lower() and not c.isdigit()),
+        ("z and Z", lambda c: "z" in c and "Z" in c),
+        ("9", lambda c: "9" in c),
+    ],
+)
+def test_provisional_codes_cover_both_cases(description: str, condition: Any) -> None:
+    assert condition(find(provisional_codes(), condition, settings=REACH)), description
+
+
+def test_provisional_codes_shrink_towards_zeros() -> None:
+    assert find(provisional_codes(), lambda code: True, settings=SEARCH) == "0" * 12
+
+
+# --- serials() -------------------------------------------------------------------
+
+
+@given(serials())
+def test_serials_are_valid_objects(serial: VitaleSerial) -> None:
+    assert isinstance(serial, VitaleSerial)
+    assert serial.value.isascii()
+    assert serial.value.isdigit()
+    assert parse_serial(serial.value, card_type=serial.card_type) == serial
+    if serial.card_type is CardType.WITH_PHOTO:
+        assert len(serial.value) == 11
+    else:
+        assert 8 <= len(serial.value) <= 13
+
+
+@pytest.mark.parametrize("card_type", [CardType.WITH_PHOTO, CardType.WITHOUT_PHOTO, "sans photo"])
+def test_serials_keep_to_the_card_type_asked(card_type: CardType | str) -> None:
+    expected = CardType.parse(card_type)
+
+    @given(serials(card_type))
+    def only_that_type(serial: VitaleSerial) -> None:
+        assert serial.card_type is expected
+
+    only_that_type()
+
+
+@pytest.mark.parametrize(
+    ("description", "condition"),
+    [
+        ("with photo", lambda s: s.card_type is CardType.WITH_PHOTO),
+        ("8 digits", lambda s: len(s.value) == 8),
+        ("13 digits", lambda s: len(s.value) == 13),
+        ("9 digits, with a warning", lambda s: len(s.value) == 9),
+        ("12 digits, with a warning", lambda s: len(s.value) == 12),
+        ("a leading zero kept", lambda s: s.value.startswith("0") and s.value.strip("0")),
+    ],
+)
+def test_serials_cover_both_cards(description: str, condition: Any) -> None:
+    assert condition(find(serials(), condition, settings=REACH)), description
+
+
+def test_serials_shrink_towards_a_card_with_photo() -> None:
+    simplest = find(serials(), lambda serial: True, settings=SEARCH)
+    assert (simplest.value, simplest.card_type) == ("0" * 11, CardType.WITH_PHOTO)
+    assert check_serial(simplest.value, card_type=simplest.card_type).issues == ()
+    without_photo = find(
+        serials(), lambda s: s.card_type is CardType.WITHOUT_PHOTO, settings=SEARCH
+    )
+    assert without_photo.value == "0" * 8
+
+
+@pytest.mark.parametrize("card_type", ["vitale 3", 2, b"avec photo"])
+def test_serials_refuse_an_unknown_card_type(card_type: Any) -> None:
+    with pytest.raises(InvalidArgument, match="card_type must be None, a CardType"):
+        serials(card_type)
+
+
 # --- Registration with Hypothesis ------------------------------------------------
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow])
-@given(st.from_type(Nir))
-def test_from_type_draws_nirs(nir: Nir) -> None:
+@given(st.from_type(Nir), st.from_type(ProvisionalCode), st.from_type(VitaleSerial))
+def test_from_type_draws_the_librarys_objects(
+    nir: Nir, code: ProvisionalCode, serial: VitaleSerial
+) -> None:
     assert isinstance(nir, Nir)
     assert parse_nir(nir.compact) == nir
+    assert isinstance(code, ProvisionalCode)
+    assert parse_provisional_code(code.value) == code
+    assert isinstance(serial, VitaleSerial)
+    assert parse_serial(serial.value, card_type=serial.card_type) == serial
 
 
 def run_python(code: str) -> str:
@@ -334,16 +443,19 @@ def test_importing_vitale_ids_does_not_import_hypothesis() -> None:
     assert loaded.strip() == "[]"
 
 
-def test_the_entry_point_registers_nir_when_hypothesis_is_imported() -> None:
-    # In a fresh interpreter, importing Hypothesis alone must register Nir (through
-    # the installed entry point) without reading the INSEE tables or warning.
+def test_the_entry_point_registers_the_types_when_hypothesis_is_imported() -> None:
+    # In a fresh interpreter, importing Hypothesis alone must register the types
+    # (through the installed entry point), without reading the INSEE tables,
+    # building a strategy, or warning (-W error).
     output = run_python(
         """
         import sys
         from hypothesis import find, strategies as st
-        from vitale_ids import Nir
+        import vitale_ids
         print("vitale_ids._places" in sys.modules, "vitale_ids.strategies" in sys.modules)
-        print(type(find(st.from_type(Nir), lambda nir: True)).__name__)
+        for name in ("Nir", "ProvisionalCode", "VitaleSerial"):
+            cls = getattr(vitale_ids, name)
+            print(type(find(st.from_type(cls), lambda value: True)).__name__)
         """
     )
-    assert output.split() == ["False", "False", "Nir"]
+    assert output.split() == ["False", "False", "Nir", "ProvisionalCode", "VitaleSerial"]

@@ -11,10 +11,14 @@ person's number.
   with the error code the library reports for it (an :class:`InvalidNir`).
 - :func:`nir_inputs` draws NIRs as people type them: spaces, no-break spaces,
   dots, hyphens, lower-case ``2a``.
+- :func:`provisional_codes` draws valid codes provisoires, in mixed case.
+- :func:`serials` draws :class:`~vitale_ids.VitaleSerial` objects, for either
+  card type.
 
 Installing ``vitale_ids`` also registers these with Hypothesis (through its
-``hypothesis`` entry point), so ``st.from_type(Nir)`` draws :class:`~vitale_ids.Nir`
-objects.
+``hypothesis`` entry point), so ``st.from_type(Nir)``,
+``st.from_type(ProvisionalCode)`` and ``st.from_type(VitaleSerial)`` draw the
+library's objects.
 
 The NIR keys are computed here, independently of :func:`vitale_ids.nir_key`, so
 that a bug in the validator cannot hide itself by also producing the test data.
@@ -23,11 +27,15 @@ that a bug in the validator cannot hide itself by also producing the test data.
 from __future__ import annotations
 
 import string
-from typing import Final, Literal, TypeVar, get_args
+from typing import TYPE_CHECKING, Final, Literal, TypeVar, get_args
 
 import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
+
+if TYPE_CHECKING:
+    from vitale_ids.card_type import CardType
+    from vitale_ids.serial import VitaleSerial
 
 __all__ = [
     "InvalidNir",
@@ -35,6 +43,8 @@ __all__ = [
     "invalid_nirs",
     "nir_inputs",
     "nirs",
+    "provisional_codes",
+    "serials",
 ]
 
 T = TypeVar("T")
@@ -380,3 +390,66 @@ def invalid_nirs(kind: InvalidNirKind | None = None) -> st.SearchStrategy[Invali
     if kind not in _KINDS:
         raise InvalidArgument(f"kind must be None or one of {', '.join(_KINDS)}; got {kind!r}.")
     return _invalid_nirs((kind,))
+
+
+# --- Codes provisoires -----------------------------------------------------------
+
+# Digits first, so that codes shrink towards 000000000000; both cases after.
+_CODE_ALPHABET: Final = string.digits + string.ascii_uppercase + string.ascii_lowercase
+
+
+def provisional_codes() -> st.SearchStrategy[str]:
+    """Valid codes provisoires: 12 ASCII letters and digits, upper and lower case mixed.
+
+    No rule beyond that is known (no checksum, no grouping), so none is assumed.
+    The code is case-sensitive: code that stores or compares codes must keep
+    the case, and these draws make a case bug show. They shrink towards
+    ``000000000000``.
+    """
+    return st.text(_CODE_ALPHABET, min_size=12, max_size=12)
+
+
+# --- Serial numbers ------------------------------------------------------------
+
+
+def _digits(length: int) -> st.SearchStrategy[str]:
+    return st.text(DIGITS, min_size=length, max_size=length)
+
+
+def _without_photo_serials() -> st.SearchStrategy[str]:
+    # 8 and 13 digits are what the cards carry; 9 to 12 are accepted with a
+    # warning. Both branches cost the same choices, so draws shrink to 8.
+    lengths = st.sampled_from((8, 13)) | st.integers(9, 12)
+    return lengths.flatmap(_digits)
+
+
+def serials(card_type: CardType | str | None = None) -> st.SearchStrategy[VitaleSerial]:
+    """Valid serial numbers, as :class:`~vitale_ids.VitaleSerial` objects (value and card type).
+
+    ``card_type`` (a :class:`~vitale_ids.CardType`, or a text that
+    :meth:`CardType.parse <vitale_ids.CardType.parse>` reads) keeps to one
+    type; by default both are drawn. With photo, the value is the 11 digits the
+    form wants; without photo, 8 or 13 digits, and also the 9 to 12 that are
+    genuine but unusual (a warning). Any digits can come up, so a value may
+    read as a date, which the library also warns about; filter on
+    ``check_serial(...).warnings`` if a test needs none. Draws shrink towards
+    ``00000000000`` on a card with photo.
+    """
+    from vitale_ids.card_type import CardType
+    from vitale_ids.serial import VitaleSerial
+
+    if card_type is None:
+        card_types: st.SearchStrategy[CardType] = st.sampled_from(CardType)
+    else:
+        try:
+            card_types = st.just(CardType.parse(card_type))
+        except (TypeError, ValueError):
+            raise InvalidArgument(
+                f"card_type must be None, a CardType or a card type text; got {card_type!r}."
+            ) from None
+
+    def for_card(card: CardType) -> st.SearchStrategy[VitaleSerial]:
+        values = _digits(11) if card is CardType.WITH_PHOTO else _without_photo_serials()
+        return values.map(lambda value: VitaleSerial(value, card))
+
+    return card_types.flatmap(for_card)
