@@ -41,7 +41,7 @@ from vitale_ids import (
     provisional_code,
     serial,
 )
-from vitale_ids.strategies import nir_inputs, nirs
+from vitale_ids.strategies import nir_inputs, nirs, provisional_codes, serials
 
 Role = Literal["check", "parse", "is_valid"]
 
@@ -270,8 +270,8 @@ def near(valid: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 texts = st.one_of(
     st.text(any_character, max_size=80),
     near(nir_inputs()),
-    near(st.text(st.sampled_from("0123456789aBcD"), min_size=12, max_size=12)),
-    near(st.text(st.sampled_from("0123456789"), min_size=8, max_size=13)),
+    near(provisional_codes()),
+    near(serials().map(lambda serial: serial.value)),
     near(st.sampled_from(["avec photo", "sans photo", "Vitale 2", "WITHOUT_PHOTO"])),
 )
 
