@@ -438,7 +438,12 @@ def length_only_entries() -> list[Any]:
 
 
 @pytest.mark.parametrize("entry", length_only_entries())
-@pytest.mark.parametrize("pattern", ["1", " ", "1 85 05 78 006 084 91 ", "\udc80", "é"], ids=repr)
+@pytest.mark.parametrize(
+    "pattern",
+    ["1", " ", "1 85 05 78 006 084 91 ", "\udc80", "é"],
+    # Plain ids: some tools (mutmut) cannot select a test by an escaped one.
+    ids=["digits", "spaces", "spaced-nir", "surrogates", "accents"],
+)
 def test_huge_text_is_refused_after_len_alone(entry: Entry, pattern: str) -> None:
     value = LengthOnly((pattern * HUGE)[:HUGE])
     answer = assert_allowed_outcome(entry, value)
