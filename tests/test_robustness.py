@@ -224,6 +224,10 @@ def assert_allowed_outcome(entry: Entry, value: object) -> object:
             assert isinstance(answer, InvalidType), f"{entry.name} answered {answer!r}"
             assert isinstance(answer, TypeError)
             assert answer.code == f"{entry.field}.type"
+            # The message names the type, never the value, which may hold the identifier.
+            type_name = type(value).__name__
+            assert answer.issue.message.endswith(f"got {type_name}.")
+            assert answer.issue.message_fr.endswith(f"pas {type_name}.")
         return answer
     if entry.role == "is_valid":
         assert answer is True or answer is False
