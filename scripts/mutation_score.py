@@ -52,7 +52,8 @@ def score(statuses: collections.Counter[str]) -> str:
         for status, count in sorted(statuses.items())
         if status not in ("killed", "timeout")
     )
-    return f"{killed}/{tested} killed ({100 * killed / tested:.1f}%); {other}"
+    summary = f"{killed}/{tested} killed ({100 * killed / tested:.1f}%)"
+    return f"{summary}; {other}" if other else summary
 
 
 if __name__ == "__main__":

@@ -72,12 +72,12 @@ def test_what_a_character_must_be_depends_on_where_it_stands(value: str, english
 
 
 def test_a_lower_case_letter_is_named_as_typed() -> None:
-    # Only 2a and 2b are upper-cased; an "a" elsewhere is reported as it was typed.
-    (issue,) = check_nir("1850578a0608491").errors
-    assert issue.message == "Character 8 must be a digit; it is the letter a."
-    (issue,) = check_nir("1850557a0608491").errors
-    assert issue.message == "Character 8 must be a digit; it is the letter a."
-    assert nir_module.compact("1 85 05 57 a06 084 91") == "1850557a0608491"
+    # Only 2a and 2b are upper-cased; an "a" or a "b" elsewhere is reported as typed.
+    (issue,) = check_nir("185057a00608491").errors
+    assert issue.message == "Character 7 must be a digit, or 2A/2B for Corsica; it is the letter a."
+    (issue,) = check_nir("1850578b0608491").errors
+    assert issue.message == "Character 8 must be a digit; it is the letter b."
+    assert nir_module.compact("1 85 05 7a 006 084 91") == "185057a00608491"
     assert nir_module.compact("1 85 05 2b 006 084 91") == "185052B00608491"
 
 
@@ -133,6 +133,8 @@ def test_nir_key_reads_up_to_64_characters() -> None:
         ("0", "the digit 0", "le chiffre 0"),
         ("9", "the digit 9", "le chiffre 9"),
         ("{", "the character '{'", "le caractère '{'"),
+        (":", "the character ':'", "le caractère ':'"),
+        ("@", "the character '@'", "le caractère '@'"),
         ("é", "an accented letter", "une lettre accentuée"),
         ("Ω", "a Greek letter", "une lettre grecque"),
         ("Ж", "a Cyrillic letter", "une lettre cyrillique"),

@@ -224,6 +224,7 @@ def assert_allowed_outcome(entry: Entry, value: object) -> object:
             assert isinstance(answer, InvalidType), f"{entry.name} answered {answer!r}"
             assert isinstance(answer, TypeError)
             assert answer.code == f"{entry.field}.type"
+            assert answer.field == entry.field
             # The message names the type, never the value, which may hold the identifier.
             type_name = type(value).__name__
             assert answer.issue.message.endswith(f"got {type_name}.")
