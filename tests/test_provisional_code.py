@@ -186,7 +186,7 @@ def test_non_str(value: object) -> None:
     assert is_valid_provisional_code(value) is False
     with pytest.raises(InvalidType) as raised:
         parse_provisional_code(value)  # type: ignore[arg-type]
-    assert raised.value.code == "provisional_code.type"
+    assert raised.value.code == "code.type"
     assert raised.value.field == "provisional_code"
     assert CODE not in str(raised.value)
     with pytest.raises(TypeError):

@@ -19,6 +19,9 @@ docs/strategies.md.)
 from __future__ import annotations
 
 import datetime
+import importlib
+import pkgutil
+import types
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -34,12 +37,10 @@ from vitale_ids import (
     Check,
     FormCheck,
     InvalidType,
+    Issue,
     ValidationError,
-    card_type,
-    form,
+    cli,
     nir,
-    provisional_code,
-    serial,
 )
 from vitale_ids.strategies import nir_inputs, nirs, provisional_codes, serials
 
@@ -70,10 +71,15 @@ class Entry:
     prefixes: tuple[str, ...]
     too_long: str
     blank_is_missing: bool = False
+    type_code: str = ""
 
     @property
     def function(self) -> str:
         return self.name.split(" ")[0]
+
+    @property
+    def expected_type_code(self) -> str:
+        return self.type_code or f"{self.field}.type"
 
 
 def nir_entry(name: str, call: Callable[[Any], object], role: Role) -> Entry:
@@ -81,9 +87,9 @@ def nir_entry(name: str, call: Callable[[Any], object], role: Role) -> Entry:
 
 
 def code_entry(name: str, call: Callable[[Any], object], role: Role) -> Entry:
-    # The type error is "provisional_code.type"; the others are "code.*".
+    # The field is "provisional_code", the codes "code.*".
     return Entry(
-        name, call, role, "provisional_code", ("code.", "provisional_code."), "code.length"
+        name, call, role, "provisional_code", ("code.",), "code.length", type_code="code.type"
     )
 
 
@@ -164,7 +170,8 @@ ENTRIES: list[Entry] = [
     serial_entry("check_form serial", lambda v: form_with(serial=v), "check"),
 ]
 
-# Public names that take no identifier: types, errors, and the deadline (a date).
+# Public names that take no identifier: types, errors, the deadline (a date),
+# and the command line's plumbing.
 NOT_TAKING_AN_IDENTIFIER = {
     "CardType",
     "Check",
@@ -179,13 +186,29 @@ NOT_TAKING_AN_IDENTIFIER = {
     "ValidationError",
     "code_expires_on",
     "opposition_deadline",
+    "cli.Outcome",
+    "cli.build_parser",
+    "cli.default_lang",
+    "cli.main",
+    "cli.read_lines",
 }
-MODULES = (nir, provisional_code, serial, card_type, form)
+# Test data for tests, not an API that takes identifiers.
+NOT_SCANNED = {"vitale_ids.strategies"}
+
+
+def public_modules() -> list[types.ModuleType]:
+    """Every public module of the package: a new one is scanned without being listed."""
+    names = [
+        info.name
+        for info in pkgutil.iter_modules(vitale_ids.__path__, "vitale_ids.")
+        if not info.name.rsplit(".", 1)[-1].startswith("_") and info.name not in NOT_SCANNED
+    ]
+    return [importlib.import_module(name) for name in names]
 
 
 def public_callables() -> set[str]:
     names = {name for name in vitale_ids.__all__ if callable(getattr(vitale_ids, name))}
-    for module in MODULES:
+    for module in public_modules():
         short = module.__name__.rsplit(".", 1)[-1]
         names |= {
             f"{short}.{name}"
@@ -195,9 +218,13 @@ def public_callables() -> set[str]:
     return names - NOT_TAKING_AN_IDENTIFIER
 
 
+# The command line's helpers that read identifiers, exercised at the end of this file.
+CLI_HELPERS = {"cli.check_value", "cli.detect_kind", "cli.mask_unparsed"}
+
+
 def test_every_public_function_is_exercised() -> None:
-    # A new public function must be added to ENTRIES, or this fails.
-    exercised = {entry.function for entry in ENTRIES}
+    # A new public function must be added to ENTRIES (or CLI_HELPERS), or this fails.
+    exercised = {entry.function for entry in ENTRIES} | CLI_HELPERS
     assert public_callables() - exercised == set()
 
 
@@ -223,7 +250,7 @@ def assert_allowed_outcome(entry: Entry, value: object) -> object:
         else:
             assert isinstance(answer, InvalidType), f"{entry.name} answered {answer!r}"
             assert isinstance(answer, TypeError)
-            assert answer.code == f"{entry.field}.type"
+            assert answer.code == entry.expected_type_code
             assert answer.field == entry.field
             # The message names the type, never the value, which may hold the identifier.
             type_name = type(value).__name__
@@ -477,3 +504,42 @@ def test_the_deadline_of_any_date_is_six_weeks_later(sent_on: datetime.date) -> 
         assert day > datetime.date.max - datetime.timedelta(weeks=6)
         return
     assert deadline - day == datetime.timedelta(weeks=6)
+
+
+# --- The command line's helpers -------------------------------------------------
+#
+# They are only ever given text by the command line, so only text is tried here.
+
+
+@settings(max_examples=200)
+@given(value=texts, card_type=st.sampled_from([None, *CardType]))
+def test_the_command_line_tells_or_explains_any_texts_kind(
+    value: str, card_type: CardType | None
+) -> None:
+    kind = cli.detect_kind(value, card_type)
+    if isinstance(kind, Issue):
+        assert kind.code in ("kind.ambiguous", "kind.unknown")
+    else:
+        assert kind in ("nir", "code", "serial")
+    for asked in cli.KINDS:
+        outcome = cli.check_value(value, asked, card_type)
+        assert outcome.check.valid == (outcome.check.errors == ())
+        assert outcome.kind in (None, "nir", "code", "serial")
+
+
+@settings(max_examples=200)
+@given(texts | huge_texts())
+def test_an_unparsed_value_is_shown_without_any_of_its_characters(value: str) -> None:
+    shown = cli.mask_unparsed(value)
+    shape = shown.removesuffix("...")
+    assert set(shape) <= set("* .-")
+    assert len(shown) <= cli._MAX_VALUE_CHARS + 3
+
+
+@pytest.mark.parametrize("pattern", ["1", " ", "é"], ids=["digits", "spaces", "accents"])
+def test_the_command_line_refuses_a_huge_value_after_len_alone(pattern: str) -> None:
+    value = LengthOnly(pattern * HUGE)
+    assert isinstance(cli.detect_kind(value), Issue)
+    for kind in cli.KINDS:
+        assert not cli.check_value(value, kind, None).check.valid
+    assert value.uses == [], f"used {sorted(set(value.uses))} on a huge input"

@@ -142,12 +142,17 @@ class InvalidType(ValidationError, TypeError):
     """The value is not a ``str``. It is also a :class:`TypeError`."""
 
 
-def type_issue(field: str, value: object) -> Issue:
+def type_issue(field: str, value: object, code_prefix: str | None = None) -> Issue:
+    """The issue for a value that is not a ``str``: code ``<code_prefix>.type``.
+
+    ``code_prefix`` defaults to ``field``; the code provisoire's codes start
+    with ``code.`` although its field is ``provisional_code``.
+    """
     # Only the type's name goes into the message: the object itself may hold
     # the identifier (bytes, a number).
     type_name = type(value).__name__
     return Issue(
-        f"{field}.type",
+        f"{code_prefix or field}.type",
         field,
         None,
         f"Expected text (str), got {type_name}.",
@@ -155,8 +160,8 @@ def type_issue(field: str, value: object) -> Issue:
     )
 
 
-def raise_type_error(field: str, value: object) -> NoReturn:
-    raise InvalidType(type_issue(field, value))
+def raise_type_error(field: str, value: object, code_prefix: str | None = None) -> NoReturn:
+    raise InvalidType(type_issue(field, value, code_prefix))
 
 
 def raise_first(check: Check[Any], error_classes: Mapping[str, type[ValidationError]]) -> NoReturn:

@@ -87,9 +87,10 @@ class FormCheck:
     ``CardType`` and a ``VitaleSerial``.
 
     When the card type is missing or unknown, a serial number cannot be
-    parsed: ``fields["serial"]`` then reports the serial's own problems, and
-    its ``value`` is ``None`` even when it has none (``valid`` is then true for
-    that field, and false for the form).
+    parsed: ``fields["serial"]`` then reports the serial's own problems plus
+    the card type's error, so that it is invalid with no value, as every
+    :class:`~vitale_ids.Check` without a value is. Each issue appears once in
+    ``errors``.
 
     ``repr`` shows only the issue codes: the fields hold secrets.
     """
@@ -209,19 +210,25 @@ def check_form(
     Never raises for ``str`` fields; any other type raises ``InvalidType``
     (also a ``TypeError``), as the ``check_*`` functions do.
     """
-    for field, value in (
-        ("provisional_code", provisional_code),
-        ("nir", nir),
-        ("serial", serial),
+    for field, code_prefix, value in (
+        ("provisional_code", "code", provisional_code),
+        ("nir", "nir", nir),
+        ("serial", "serial", serial),
     ):
         if not isinstance(value, str):
-            raise_type_error(field, value)
+            raise_type_error(field, value, code_prefix)
     if card_type is not None and not isinstance(card_type, (CardType, str)):
         raise InvalidType(card_type_module.type_issue(card_type))
 
     serial_digits = serial_module.compact(serial)
     resolved, card_type_check = _check_card_type(card_type, serial_digits, strict)
     serial_check = serial_module.check_digits(serial, resolved, [], strict)
+    if resolved is None:
+        # Without a card type the serial cannot be fully checked, so its field
+        # must not read as valid: callers rely on "valid" meaning "has a value".
+        serial_check = Check(
+            False, None, serial_check.errors + card_type_check.errors, serial_check.warnings
+        )
 
     nir_digits = nir_module.compact(nir) if len(nir) <= nir_module.MAX_INPUT_LENGTH else ""
     kept = serial_check.value.value if serial_check.value is not None else serial_digits
@@ -234,7 +241,9 @@ def check_form(
         "card_type": card_type_check,
         "serial": serial_check,
     }
-    errors = tuple(issue for check in checks.values() for issue in check.errors)
+    # dict.fromkeys keeps the order and drops the card type's error that the
+    # serial's field repeats.
+    errors = tuple(dict.fromkeys(issue for check in checks.values() for issue in check.errors))
     warnings = tuple(issue for check in checks.values() for issue in check.warnings)
     return FormCheck(
         valid=not errors,

@@ -182,7 +182,7 @@ def check_provisional_code(value: str, *, strict: bool = False) -> Check[Provisi
     is accepted so that every ``check_*`` function takes the same arguments.
     """
     if not isinstance(value, str):
-        raise_type_error(FIELD, value)
+        raise_type_error(FIELD, value, "code")
     if len(value) > MAX_INPUT_LENGTH:
         return Check(False, None, (_too_long_issue(),), ())
 
@@ -210,7 +210,7 @@ def parse_provisional_code(value: str, *, strict: bool = False) -> ProvisionalCo
     vitale_ids._core.InvalidLength: The code provisoire must have 12 characters; this one has 11.
     """
     if not isinstance(value, str):
-        raise_type_error(FIELD, value)
+        raise_type_error(FIELD, value, "code")
     result = check_provisional_code(value, strict=strict)
     if result.value is None:
         raise_first(result, _ERROR_CLASSES)
