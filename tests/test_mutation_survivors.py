@@ -280,6 +280,15 @@ def test_without_a_card_type_the_serial_must_fit_one(serial: str) -> None:
     ]
 
 
+def test_without_a_card_type_the_serials_warnings_are_kept() -> None:
+    result = form(card_type="vitale 3", serial="01012000")
+    assert error_codes(result) == ["card_type.unknown"]
+    warnings = [issue.code for issue in result.warnings]  # type: ignore[attr-defined]
+    assert warnings == ["serial.looks_like_date"]
+    serial_warnings = result.fields["serial"].warnings  # type: ignore[attr-defined]
+    assert [issue.code for issue in serial_warnings] == ["serial.looks_like_date"]
+
+
 def test_the_deadline_names_what_it_was_given() -> None:
     with pytest.raises(TypeError, match=r"^Expected a datetime.date, got str\.$"):
         opposition_deadline("2025-03-03")  # type: ignore[arg-type]
