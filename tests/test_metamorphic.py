@@ -113,14 +113,6 @@ def test_case_never_changes_a_valid_nir(value: str) -> None:
     assert parse_nir(value.lower()) == parse_nir(value) == parse_nir(value.upper())
 
 
-@given(nirs(), st.data())
-def test_typed_forms_normalize_to_the_compact_form(value: str, data: st.DataObject) -> None:
-    typed = data.draw(nir_inputs(compact=st.just(value)))
-    assert parse_nir(typed) == parse_nir(value)
-    codes = [issue.code for issue in check_nir(value).warnings]
-    assert [issue.code for issue in check_nir(typed).warnings] == codes
-
-
 @given(invalid_nirs(), st.data())
 def test_typing_a_wrong_number_keeps_its_error(bad: InvalidNir, data: st.DataObject) -> None:
     typed = data.draw(with_separators(bad.value))

@@ -290,6 +290,9 @@ def test_nir_inputs_normalize_to_the_same_nir(value: str, data: st.DataObject) -
     assert len(typed) <= MAX_INPUT_LENGTH
     assert parse_nir(typed) == parse_nir(value)
     assert parse_nir(typed).compact == value
+    # The same warnings too (temporary number, unknown month).
+    codes = [issue.code for issue in check_nir(value).warnings]
+    assert [issue.code for issue in check_nir(typed).warnings] == codes
 
 
 @given(nir_inputs())
