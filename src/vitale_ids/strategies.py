@@ -49,7 +49,7 @@ __all__ = [
 
 T = TypeVar("T")
 
-DIGITS: Final = "0123456789"
+_DIGITS: Final = "0123456789"
 
 # --- Valid NIRs ----------------------------------------------------------------
 
@@ -58,7 +58,8 @@ _TEMPORARY_SEX_DIGITS: Final = "3478"
 # Two-digit departments outside the families that have a keyword: 20 is
 # Corsica, 97 and 98 start a 3-digit overseas department, 99 is abroad. 96
 # (Tunisia before 1956) and 91-95 (Algeria and Morocco before independence)
-# are ordinary codes. 00 only appears on temporary numbers: see _temporary_places.
+# are ordinary codes. 00 only appears on temporary numbers: see
+# _TEMPORARY_ORDINARY_PLACES.
 _ORDINARY_DEPARTMENTS: Final = tuple(f"{d:02d}" for d in range(1, 97) if d != 20)
 _CORSICAN_DEPARTMENTS: Final = ("2A", "2B", "20")
 
@@ -128,7 +129,7 @@ def _place_strategies(
         "overseas": (overseas, _OVERSEAS_PLACES),
         "abroad": (abroad, _ABROAD_PLACES),
     }
-    forced = [name for name, (flag, _places) in families.items() if flag]
+    forced = [name for name, (flag, _strategy) in families.items() if flag]
     if len(forced) > 1:
         raise InvalidArgument(
             f"{' and '.join(f'{name}=True' for name in forced)}: a NIR has a single"
@@ -280,8 +281,8 @@ class InvalidNir:
 _LOOKALIKES: Final = "OIl"
 _WRONG_CHARACTERS: Final = st.one_of(
     st.sampled_from(_LOOKALIKES + "".join(sorted(set(string.ascii_letters) - set(_LOOKALIKES)))),
-    st.characters(categories=["Nd"], exclude_characters=DIGITS),
-    st.characters(exclude_categories=("C", "Z", "Pd"), exclude_characters=DIGITS + ".").filter(
+    st.characters(categories=["Nd"], exclude_characters=_DIGITS),
+    st.characters(exclude_categories=("C", "Z", "Pd"), exclude_characters=_DIGITS + ".").filter(
         lambda char: not char.isspace()
     ),
 )
@@ -329,7 +330,7 @@ def _wrong_character(draw: st.DrawFn, base: str) -> InvalidNir:
 @st.composite
 def _wrong_length(draw: st.DrawFn, base: str) -> InvalidNir:
     if draw(st.booleans()):
-        extra = draw(st.text(DIGITS, min_size=1, max_size=20))
+        extra = draw(st.text(_DIGITS, min_size=1, max_size=20))
         value = base + extra
     else:
         # 14 characters first, down to none at all.
@@ -413,7 +414,7 @@ def provisional_codes() -> st.SearchStrategy[str]:
 
 
 def _digits(length: int) -> st.SearchStrategy[str]:
-    return st.text(DIGITS, min_size=length, max_size=length)
+    return st.text(_DIGITS, min_size=length, max_size=length)
 
 
 def _without_photo_serials() -> st.SearchStrategy[str]:
