@@ -21,6 +21,7 @@ def test_mypy_strict() -> None:
             str(ROOT / "pyproject.toml"),
             str(ROOT / "src"),
             str(ROOT / "tests"),
+            str(ROOT / "benchmarks"),
         ]
     )
     assert status == 0, stdout + stderr

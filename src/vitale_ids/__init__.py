@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from vitale_ids._core import (
     Check,
     InvalidChecksum,
@@ -18,7 +20,6 @@ from vitale_ids._core import (
     ValidationError,
 )
 from vitale_ids.card_type import CardType
-from vitale_ids.form import FormCheck, check_form, code_expires_on, opposition_deadline
 from vitale_ids.nir import Nir, Sex, check_nir, is_valid_nir, nir_key, parse_nir
 from vitale_ids.provisional_code import (
     ProvisionalCode,
@@ -28,7 +29,24 @@ from vitale_ids.provisional_code import (
 )
 from vitale_ids.serial import VitaleSerial, check_serial, is_valid_serial, parse_serial
 
+if TYPE_CHECKING:
+    from vitale_ids.form import FormCheck, check_form, code_expires_on, opposition_deadline
+
 __version__ = "0.1.0.dev0"
+
+# The form check needs datetime and its own result class: it is loaded on first
+# use, so that `import vitale_ids` stays cheap for callers who validate one
+# identifier (docs/performance.md).
+_FORM_NAMES = frozenset({"FormCheck", "check_form", "code_expires_on", "opposition_deadline"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FORM_NAMES:
+        from vitale_ids import form
+
+        return getattr(form, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CardType",

@@ -82,6 +82,7 @@ from vitale_ids._core import (
     raise_first,
     raise_type_error,
     remove_separators,
+    slot_setters,
 )
 
 __all__ = [
@@ -168,13 +169,6 @@ class Nir:
 
     def __init__(self, value: str, *, strict: bool = False) -> None:
         object.__setattr__(self, "compact", parse_nir(value, strict=strict).compact)
-
-    @classmethod
-    def _trusted(cls, compact: str) -> Nir:
-        # For a compact form that has just been validated: skip the parse.
-        nir = object.__new__(cls)
-        object.__setattr__(nir, "compact", compact)
-        return nir
 
     @property
     def sex(self) -> Sex:
@@ -268,6 +262,17 @@ class Nir:
 
     def __repr__(self) -> str:
         return f"Nir({self.masked!r})"
+
+
+_new_object = object.__new__
+(_set_nir_compact,) = slot_setters(Nir, "compact")
+
+
+def _trusted_nir(compact: str) -> Nir:
+    """The :class:`Nir` of a compact form that has just been validated: no parse."""
+    nir: Nir = _new_object(Nir)
+    _set_nir_compact(nir, compact)
+    return nir
 
 
 # --- Issues ------------------------------------------------------------------
@@ -394,7 +399,7 @@ def _checksum_issue(position: int) -> Issue:
     )
 
 
-# --- Checking ----------------------------------------------------------------
+# --- Clean-up -----------------------------------------------------------------
 
 
 def compact(value: str) -> str:
@@ -414,7 +419,7 @@ def compact(value: str) -> str:
         # check_nir words the error, and does not scan the input either.
         raise_first(check_nir(value), _ERROR_CLASSES)
     cleaned = remove_separators(value)
-    if cleaned[5:6] == "2" and cleaned[6:7] in ("a", "b"):
+    if cleaned[5:7] in ("2a", "2b"):
         cleaned = cleaned[:6] + cleaned[6].upper() + cleaned[7:]
     return cleaned
 
@@ -426,11 +431,35 @@ def _is_ascii_digits(text: str) -> bool:
 
 def _bad_characters(cleaned: str) -> list[tuple[int, str]]:
     """The characters that cannot stand where they are: all but ASCII digits and 2A/2B."""
+    if _is_ascii_digits(cleaned):  # most typos keep to digits: no need to look at each
+        return []
     return [
         (index, char)
         for index, char in enumerate(cleaned)
         if not ("0" <= char <= "9") and not (index == 6 and char in "AB" and cleaned[5] == "2")
     ]
+
+
+# --- The fast path --------------------------------------------------------------
+#
+# Most inputs are valid NIRs, compact or split by spaces. is_valid_nir decides
+# those with one int() and some arithmetic, and check_nir uses it first: only an
+# input with something to report goes through the full check, which finds and
+# words every issue. tests/test_nir_fast_path.py shows that both agree on
+# arbitrary input.
+
+_SEX_NUMBERS: Final = frozenset(int(digit) for digit in _VALID_SEX_DIGITS)
+_IMPOSSIBLE_MONTHS: Final = frozenset({0, *range(13, 20)})
+
+
+def _corsican_number(text: str) -> int:
+    """15 characters with 2A/2B (or 2a/2b) at positions 6-7 as the key's number, else 0."""
+    if text[5] == "2" and text[6] in "ABab" and (text[:5] + text[7:]).isdigit():
+        return int(text[:5] + ("19" if text[6] in "Aa" else "18") + text[7:])
+    return 0
+
+
+# --- Checking ------------------------------------------------------------------
 
 
 def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
@@ -439,8 +468,10 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
     ``strict=True`` turns the warnings (temporary number, unknown month) into
     errors, as the official online form does.
     """
-    if not isinstance(value, str):
-        raise_type_error(FIELD, value)
+    if type(value) is not str:
+        if not isinstance(value, str):
+            raise_type_error(FIELD, value)
+        value = str.__str__(value)  # a subclass (numpy.str_...): the plain text it holds
     if len(value) > MAX_INPUT_LENGTH:
         issue = _issue(
             "nir.length",
@@ -450,7 +481,15 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
         )
         return Check(False, None, (issue,), ())
 
-    cleaned = compact(value)
+    cleaned = value if value.isdigit() else compact(value)  # digits need no clean-up
+    # Valid even with strict=True means valid with no warning: nothing to report.
+    if is_valid_nir(cleaned, strict=True):
+        return Check(True, _trusted_nir(cleaned))
+    return _check_in_full(value, cleaned, strict)
+
+
+def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[Nir]:
+    """Find and report every issue of ``value``, whose compact form is ``cleaned``."""
     if cleaned == value:
 
         def position(index: int) -> int:
@@ -481,19 +520,20 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
         errors.append(_missing_key_issue(key))
     elif length != 15:
         errors.append(_length_issue(length))
-    errors.extend(_character_issue(char, index, position(index)) for index, char in bad_characters)
+    for index, char in bad_characters:
+        errors.append(_character_issue(char, index, position(index)))
 
     if length in (13, 15):
         # Each part is judged only when all its characters are digits, so that
         # one typo is not reported twice.
         sex = cleaned[0]
-        if "0" <= sex <= "9":
+        if sex not in "12" and "0" <= sex <= "9":
             sex_issue = _sex_issue(sex, position(0))
             if sex_issue is not None:
                 is_warning = sex_issue.code == "nir.temporary"
                 (warnings if is_warning else errors).append(sex_issue)
         month = cleaned[3:5]
-        if _is_ascii_digits(month) and not ("01" <= month <= "12"):
+        if not ("01" <= month <= "12") and _is_ascii_digits(month):
             month_issue = _month_issue(month, position(3))
             is_warning = month_issue.code == "nir.unknown_month"
             (warnings if is_warning else errors).append(month_issue)
@@ -506,7 +546,7 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
         elif int(key_text) != _key_for(cleaned[:13]):
             errors.append(_checksum_issue(position(13)))
 
-    return build_check(None if errors else Nir._trusted(cleaned), errors, warnings, strict)
+    return build_check(None if errors else _trusted_nir(cleaned), errors, warnings, strict)
 
 
 def parse_nir(value: str, *, strict: bool = False) -> Nir:
@@ -527,9 +567,38 @@ def parse_nir(value: str, *, strict: bool = False) -> Nir:
 
 def is_valid_nir(value: object, *, strict: bool = False) -> bool:
     """True when ``value`` is a valid NIR. Never raises, whatever ``value`` is."""
-    if not isinstance(value, str):
+    # This is the validator called on every row and every keystroke, and the
+    # fast path of check_nir: it reads the usual input without a call it can
+    # avoid, and with the rules in arithmetic.
+    if not isinstance(value, str) or len(value) > MAX_INPUT_LENGTH:
         return False
-    return check_nir(value, strict=strict).valid
+    # Spaces, as printed on the card, are the usual separators: dropping them
+    # costs a fraction of compact(), which is needed only for the others.
+    text = value if len(value) == 15 else value.replace(" ", "")
+    if len(text) != 15 or not text.isascii():
+        text = compact(value)
+        if len(text) != 15 or not text.isascii():
+            return False
+    # 15 characters are left: had any of them been a separator, too few digits
+    # would remain, so no more clean-up can change the answer.
+    try:
+        # int() also takes a sign, white space and underscores; but from 15
+        # characters it makes a number of 15 digits (10**14 or more) only when
+        # all 15 are digits.
+        number = int(text)
+    except ValueError:  # a letter: Corsica's 2A/2B, or a wrong character
+        number = _corsican_number(text)
+    if number < 100_000_000_000_000:  # a wrong character, or a first digit 0
+        return False
+    body, key = divmod(number, 100)
+    # The key is 97 - (body mod 97), so 01-97: a key of 00, 98 or 99 fails here too.
+    if key + body % 97 != 97 or body % 1000 == 0:  # 000 is no order number
+        return False
+    sex_year_month = body // 100_000_000
+    month = sex_year_month % 100
+    if strict:
+        return 10_000 <= sex_year_month < 30_000 and 1 <= month <= 12
+    return sex_year_month // 10_000 in _SEX_NUMBERS and month not in _IMPOSSIBLE_MONTHS
 
 
 def nir_key(first_13: str) -> str:

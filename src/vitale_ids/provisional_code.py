@@ -57,6 +57,7 @@ from vitale_ids._core import (
     raise_first,
     raise_type_error,
     remove_separators,
+    slot_setters,
 )
 
 __all__ = [
@@ -106,7 +107,7 @@ class ProvisionalCode:
     def _trusted(cls, value: str) -> ProvisionalCode:
         # For a value that has just been validated: skip the parse.
         code = object.__new__(cls)
-        object.__setattr__(code, "value", value)
+        _set_code_value(code, value)
         return code
 
     @property
@@ -119,6 +120,9 @@ class ProvisionalCode:
 
     def __repr__(self) -> str:
         return f"ProvisionalCode({self.masked!r})"
+
+
+(_set_code_value,) = slot_setters(ProvisionalCode, "value")
 
 
 # --- Issues ------------------------------------------------------------------
@@ -193,10 +197,13 @@ def check_provisional_code(value: str, *, strict: bool = False) -> Check[Provisi
     errors: list[Issue] = []
     if len(cleaned) != CODE_LENGTH:
         errors.append(_length_issue(len(cleaned)))
-    for index, char in enumerate(cleaned):
-        if not _is_code_character(char):
-            position = index if cleaned == value else original_index(value, index)
-            errors.append(_character_issue(char, index, position))
+    # For ASCII text, isalnum() accepts exactly the code's characters: when it
+    # does, no character needs a look of its own (the usual case).
+    if not (cleaned.isascii() and cleaned.isalnum()):
+        for index, char in enumerate(cleaned):
+            if not _is_code_character(char):
+                position = index if cleaned == value else original_index(value, index)
+                errors.append(_character_issue(char, index, position))
 
     return build_check(None if errors else ProvisionalCode._trusted(cleaned), errors, [], strict)
 

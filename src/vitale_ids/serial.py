@@ -41,7 +41,6 @@ The serial number of a card with photo must have 11 digits; this one has 8. A ca
 
 from __future__ import annotations
 
-import datetime
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -61,6 +60,7 @@ from vitale_ids._core import (
     raise_first,
     raise_type_error,
     remove_separators,
+    slot_setters,
 )
 from vitale_ids.card_type import CardType, resolve
 
@@ -136,8 +136,8 @@ class VitaleSerial:
     def _trusted(cls, value: str, card_type: CardType) -> VitaleSerial:
         # For a value that has just been validated: skip the parse.
         serial = object.__new__(cls)
-        object.__setattr__(serial, "value", value)
-        object.__setattr__(serial, "card_type", card_type)
+        _set_serial_value(serial, value)
+        _set_serial_card_type(serial, card_type)
         return serial
 
     @property
@@ -150,6 +150,9 @@ class VitaleSerial:
 
     def __repr__(self) -> str:
         return f"VitaleSerial({self.masked!r}, CardType.{self.card_type.name})"
+
+
+_set_serial_value, _set_serial_card_type = slot_setters(VitaleSerial, "value", "card_type")
 
 
 # --- Issues ------------------------------------------------------------------
@@ -352,6 +355,8 @@ def looks_like_date(digits: str) -> bool:
     day, month, year = int(digits[:2]), int(digits[2:4]), int(digits[4:])
     if not 1900 <= year <= 2099:
         return False
+    import datetime  # here, not at import: import vitale_ids stays cheap
+
     try:
         datetime.date(year, month, day)
     except ValueError:
@@ -419,10 +424,11 @@ def check_digits(
     ):
         errors.append(_any_card_length_issue(length))
 
-    for index, char in enumerate(cleaned):
-        if not "0" <= char <= "9":
-            position = index if cleaned == value else original_index(value, index)
-            errors.append(_character_issue(char, index, position))
+    if not _is_ascii_digits(cleaned):  # else no character needs a look of its own
+        for index, char in enumerate(cleaned):
+            if not "0" <= char <= "9":
+                position = index if cleaned == value else original_index(value, index)
+                errors.append(_character_issue(char, index, position))
 
     if _is_ascii_digits(kept):
         if looks_like_date(kept):
