@@ -26,7 +26,7 @@ from vitale_ids import (
 )
 from vitale_ids import card_type as card_type_module
 from vitale_ids import nir as nir_module
-from vitale_ids._core import describe_character, mask, original_index, raise_first
+from vitale_ids._core import describe_character, mask, original_index, raise_first, slot_setters
 
 CODE = "a1B2c3D4e5F6"
 SERIAL = "12345678901"
@@ -106,6 +106,37 @@ def test_thirteen_characters_are_checked_part_by_part() -> None:
         "nir.order",
     ]
     assert [issue.code for issue in check_nir(TEMPORARY[:13]).warnings] == ["nir.temporary"]
+
+
+def test_a_wrong_character_after_2a_is_refused_not_raised() -> None:
+    # The fast path reads 2A/2B numbers apart: the character after them counts too.
+    value = "185052AX0608491"
+    assert nir_module.is_valid_nir(value) is False
+    (issue,) = check_nir(value).errors
+    assert (issue.code, issue.position) == ("nir.character", 7)
+
+
+@pytest.mark.parametrize("sex", ["5", "9"])
+@pytest.mark.parametrize("month", ["01", "04"])
+def test_a_wrong_sex_digit_is_refused_whatever_follows(sex: str, month: str) -> None:
+    # Sex, year and month are read as one number on the fast path: 5 00 01 is
+    # 50001, which a division by the wrong power of ten would read as sex 4.
+    value = make_nir(sex=sex, year="00", month=month)
+    assert nir_module.is_valid_nir(value) is False
+    assert [issue.code for issue in check_nir(value).errors] == ["nir.sex"]
+
+
+def test_slot_setters_set_the_fields_of_a_new_object() -> None:
+    # Called when the modules are imported, so that only a direct call can test it.
+    set_valid, set_value, set_errors, set_warnings = slot_setters(
+        Check, "valid", "value", "errors", "warnings"
+    )
+    check: Check[str] = object.__new__(Check)
+    for setter, field_value in zip(
+        (set_valid, set_value, set_errors, set_warnings), (True, "x", (), ()), strict=True
+    ):
+        setter(check, field_value)
+    assert check == Check(True, "x", (), ())
 
 
 def test_nir_key_reads_up_to_64_characters() -> None:

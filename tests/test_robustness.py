@@ -13,8 +13,8 @@ A huge input must be refused after ``len()`` alone, before anything scans it.
 :class:`LengthOnly`, a ``str`` that records every other use, shows it without
 timing anything. Measured once (``python scripts/huge_input_timing.py``, a
 2-core AMD EPYC virtual machine, Python 3.11): each function answers a
-100,000-character input in 1 to 4.3 microseconds, and ``check_form``, which
-also checks its three other fields, in 10 to 13; the slowest, 37 microseconds,
+100,000-character input in 0.2 to 3.3 microseconds, and ``check_form``, which
+also checks its three other fields, in 6.5 to 12; the slowest, 33 microseconds,
 is ``check_form`` with a huge blank card type, which it strips (the strict
 xfail below). The issue allows 1 ms.
 """
