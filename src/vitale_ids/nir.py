@@ -468,10 +468,8 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
     ``strict=True`` turns the warnings (temporary number, unknown month) into
     errors, as the official online form does.
     """
-    if type(value) is not str:
-        if not isinstance(value, str):
-            raise_type_error(FIELD, value)
-        value = str.__str__(value)  # a subclass (numpy.str_...): the plain text it holds
+    if not isinstance(value, str):
+        raise_type_error(FIELD, value)
     if len(value) > MAX_INPUT_LENGTH:
         issue = _issue(
             "nir.length",
@@ -480,6 +478,8 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
             f"Le NIR doit comporter 15 caractères ; cette saisie en a plus de {MAX_INPUT_LENGTH}.",
         )
         return Check(False, None, (issue,), ())
+    if type(value) is not str:
+        value = str.__str__(value)  # a subclass (numpy.str_...): the plain text it holds
 
     cleaned = value if value.isdigit() else compact(value)  # digits need no clean-up
     # Valid even with strict=True means valid with no warning: nothing to report.
