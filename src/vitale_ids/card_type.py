@@ -44,7 +44,7 @@ FIELD: Final = "card_type"
 
 # Long enough for the longest spelling with generous spacing; longer text is
 # not a card type, and is refused before it is scanned.
-_MAX_INPUT_LENGTH: Final = 64
+MAX_INPUT_LENGTH: Final = 64
 
 
 class CardType(enum.Enum):
@@ -78,7 +78,7 @@ class CardType(enum.Enum):
             return text
         if not isinstance(text, str):
             raise InvalidType(type_issue(text))
-        if len(text) <= _MAX_INPUT_LENGTH:
+        if len(text) <= MAX_INPUT_LENGTH:
             found = _SPELLINGS.get(_normalize(text))
             if found is not None:
                 return found

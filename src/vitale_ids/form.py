@@ -7,7 +7,8 @@ fields:
 
 - a serial number found inside the NIR is an error (``form.serial_in_nir``):
   the NIR was typed in the wrong box, or copied twice;
-- with no card type (``None``, or a blank text), the type is inferred from the
+- with no card type (``None``, or a text of nothing but spaces, dots and
+  dashes), the type is inferred from the
   serial number when its length allows only one (11 digits, or the 21 printed
   with the prefix: with photo; 8 or 13 digits: without photo), with the warning
   ``card_type.inferred``; otherwise it is the error ``card_type.missing``;
@@ -47,7 +48,14 @@ import attrs
 from vitale_ids import card_type as card_type_module
 from vitale_ids import nir as nir_module
 from vitale_ids import serial as serial_module
-from vitale_ids._core import Check, InvalidType, Issue, build_check, raise_type_error
+from vitale_ids._core import (
+    Check,
+    InvalidType,
+    Issue,
+    build_check,
+    raise_type_error,
+    remove_separators,
+)
 from vitale_ids.card_type import CardType
 from vitale_ids.nir import check_nir
 from vitale_ids.provisional_code import check_provisional_code
@@ -169,6 +177,18 @@ def _serial_in_nir_issue() -> Issue:
 # --- Checking ----------------------------------------------------------------
 
 
+def _is_blank(card_type: CardType | str) -> bool:
+    """True for a text with nothing but spaces, dots, dashes: an unticked choice.
+
+    The length is checked first, so that a huge text is not scanned.
+    """
+    return (
+        isinstance(card_type, str)
+        and len(card_type) <= card_type_module.MAX_INPUT_LENGTH
+        and not remove_separators(card_type)
+    )
+
+
 def _check_card_type(
     card_type: CardType | str | None, serial_digits: str, strict: bool
 ) -> tuple[CardType | None, Check[CardType]]:
@@ -177,7 +197,7 @@ def _check_card_type(
     They differ when ``strict`` turns ``card_type.inferred`` into an error: the
     serial number is still checked against the inferred type.
     """
-    if card_type is None or (isinstance(card_type, str) and not card_type.strip()):
+    if card_type is None or _is_blank(card_type):
         inferred = serial_module.infer_card_type(serial_digits)
         if inferred is None:
             return None, Check(False, None, (_missing_issue(),), ())
@@ -203,7 +223,7 @@ def check_form(
     """Check the four fields of the opposition form and report every problem at once.
 
     ``card_type`` is a :class:`CardType`, a text for :meth:`CardType.parse`,
-    or ``None`` (a blank text counts as ``None``) to infer it from the serial
+    or ``None`` (a text of nothing but separators counts as ``None``) to infer it from the serial
     number. ``strict=True`` turns every warning into an error, the inferred
     card type included, to mirror the official online form.
 

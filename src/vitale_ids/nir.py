@@ -407,7 +407,17 @@ def compact(value: str) -> str:
 
     >>> compact("2 53 07 2a 073 004 43")
     '253072A07300443'
+
+    Like :func:`check_nir`, it raises :class:`~vitale_ids.InvalidType` for
+    anything but a ``str``, and refuses an input of more than
+    ``MAX_INPUT_LENGTH`` characters (:class:`~vitale_ids.InvalidLength`)
+    without scanning it.
     """
+    if not isinstance(value, str):
+        raise_type_error(FIELD, value)
+    if len(value) > MAX_INPUT_LENGTH:
+        # check_nir words the error, and does not scan the input either.
+        raise_first(check_nir(value), _ERROR_CLASSES)
     cleaned = remove_separators(value)
     if cleaned[5:7] in ("2a", "2b"):
         cleaned = cleaned[:6] + cleaned[6].upper() + cleaned[7:]
@@ -458,10 +468,8 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
     ``strict=True`` turns the warnings (temporary number, unknown month) into
     errors, as the official online form does.
     """
-    if type(value) is not str:
-        if not isinstance(value, str):
-            raise_type_error(FIELD, value)
-        value = str.__str__(value)  # a subclass (numpy.str_...): the plain text it holds
+    if not isinstance(value, str):
+        raise_type_error(FIELD, value)
     if len(value) > MAX_INPUT_LENGTH:
         issue = _issue(
             "nir.length",
@@ -470,6 +478,8 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
             f"Le NIR doit comporter 15 caractères ; cette saisie en a plus de {MAX_INPUT_LENGTH}.",
         )
         return Check(False, None, (issue,), ())
+    if type(value) is not str:
+        value = str.__str__(value)  # a subclass (numpy.str_...): the plain text it holds
 
     cleaned = value if value.isdigit() else compact(value)  # digits need no clean-up
     # Valid even with strict=True means valid with no warning: nothing to report.
