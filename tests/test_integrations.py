@@ -226,3 +226,33 @@ def test_importing_vitale_ids_imports_no_integration() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert output.stdout.strip() == "[]"
+
+
+# --- pydantic under hostile input -----------------------------------------------------
+
+HOSTILE_VALUES = [
+    "",
+    "\x00" * 20,
+    "\ud800\udc00",
+    "1" * 100_000,
+    " " * 100_000,
+    b"185057800608491",
+    185057800608491,
+    None,
+    ["185057800608491"],
+    3.5,
+]
+
+
+@pytest.mark.parametrize("field", ["provisional_code", "nir", "serial"])
+@pytest.mark.parametrize("value", HOSTILE_VALUES, ids=range(len(HOSTILE_VALUES)))
+def test_pydantic_types_answer_hostile_input_with_pydantic_errors(
+    field: str, value: object
+) -> None:
+    # Only pydantic's ValidationError, with one of our codes, and no input in it.
+    with pytest.raises(pydantic.ValidationError) as raised:
+        opposition(**{field: value})
+    (error,) = raised.value.errors()
+    prefix = "code." if field == "provisional_code" else f"{field}."
+    assert str(error["type"]).startswith(prefix)
+    assert "'<hidden>'" in str(raised.value)
