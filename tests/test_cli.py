@@ -918,6 +918,14 @@ def test_form_says_when_the_deadline_has_passed() -> None:
     assert "Par téléphone : 3422, du lundi au vendredi, de 8 h 30 à 17 h 30" in result.stdout
 
 
+def test_form_writes_the_first_of_the_month_as_french_does() -> None:
+    fields = f"{CODE}\n{ORDINARY}\n\n{SERIAL_WITH_PHOTO}\n"
+    result = run_cli("form", "--lang", "fr", "--sent-on", "2026-11-20", stdin=fields)
+    assert "Date limite : vendredi 1er janvier 2027, six semaines" in result.stdout
+    english = run_cli("form", "--lang", "en", "--sent-on", "2026-11-20", stdin=fields)
+    assert "Deadline: Friday 1 January 2027, six weeks" in english.stdout
+
+
 def test_form_with_stdin_short_of_a_field_is_a_usage_error() -> None:
     result = run_cli("form", "--code", CODE, stdin=f"{ORDINARY}\n")
     assert result.returncode == 2

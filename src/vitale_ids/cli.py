@@ -723,7 +723,9 @@ def _form_fields(args: argparse.Namespace, lang: Lang) -> dict[str, str | None]:
 
 def _format_date(day: datetime.date, lang: Lang) -> str:
     if lang == "fr":
-        return f"{_WEEKDAYS_FR[day.weekday()]} {day.day} {_MONTHS_FR[day.month - 1]} {day.year}"
+        # French writes the first of the month as an ordinal: "1er janvier".
+        number = "1er" if day.day == 1 else str(day.day)
+        return f"{_WEEKDAYS_FR[day.weekday()]} {number} {_MONTHS_FR[day.month - 1]} {day.year}"
     return f"{_WEEKDAYS_EN[day.weekday()]} {day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
 
