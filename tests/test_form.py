@@ -23,6 +23,7 @@ from vitale_ids import (
     code_expires_on,
     opposition_deadline,
 )
+from vitale_ids.form import check_serial_inferring_card_type
 
 CODE = "xK4b9Tq2Lm7k"
 PHOTO_SERIAL = "12345678901"
@@ -424,3 +425,21 @@ def test_deadline_needs_a_date(value: object) -> None:
 
 def test_code_expires_on_is_the_same_function() -> None:
     assert code_expires_on is opposition_deadline
+
+
+@pytest.mark.parametrize(
+    "serial",
+    [PHOTO_SERIAL, "12345678", "8025000002" + PHOTO_SERIAL, "1234567890", "12O45678901", ""],
+)
+@pytest.mark.parametrize("strict", [False, True])
+def test_serial_inferring_card_type_agrees_with_the_form(serial: str, strict: bool) -> None:
+    alone = check_serial_inferring_card_type(serial, strict=strict)
+    fields = form(card_type=None, serial=serial, strict=strict).fields
+    both = fields["card_type"].issues + fields["serial"].issues
+    # The same issues as the form's two fields, each once, and the same value.
+    assert set(alone.issues) == set(both)
+    assert len(alone.issues) == len(set(alone.issues))
+    assert alone.valid == (fields["card_type"].valid and fields["serial"].valid)
+    # Strict can fail the inferred card type while the serial's field keeps its
+    # value; the combined check, invalid then, has none.
+    assert alone.value == (fields["serial"].value if alone.valid else None)

@@ -43,6 +43,7 @@ from vitale_ids import (
     Issue,
     ValidationError,
     cli,
+    form,
     nir,
     validators,
 )
@@ -180,6 +181,11 @@ ENTRIES: list[Entry] = [
         "check_form card_type", lambda v: form_with(card_type=v), "check", blank_is_missing=True
     ),
     serial_entry("check_form serial", lambda v: form_with(serial=v), "check"),
+    serial_entry(
+        "form.check_serial_inferring_card_type",
+        form.check_serial_inferring_card_type,
+        "check",
+    ),
     # attrs calls a validator with the instance, the attribute and the value.
     nir_entry("validators.nir", lambda v: validators.nir()(None, ATTRIBUTE, v), "parse"),
     code_entry(

@@ -39,6 +39,7 @@ from vitale_ids import (
     opposition_deadline,
 )
 from vitale_ids._core import Lang, is_separator, remove_separators
+from vitale_ids.form import check_serial_inferring_card_type
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -322,20 +323,6 @@ class Outcome:
     check: Check[Any]
 
 
-def _check_serial_inferring_type(value: str, strict: bool) -> Check[Any]:
-    # The card type is inferred exactly as check_form does it (same rules,
-    # same card_type.inferred / card_type.missing issues): ask check_form,
-    # with empty code and NIR fields whose own checks are not used.
-    form = check_form(provisional_code="", nir="", card_type=None, serial=value, strict=strict)
-    card_type_check = form.fields["card_type"]
-    serial_check = form.fields["serial"]
-    # Without a card type, the serial's field repeats the card type's error:
-    # keep each issue once.
-    errors = tuple(dict.fromkeys(card_type_check.errors + serial_check.errors))
-    warnings = tuple(dict.fromkeys(card_type_check.warnings + serial_check.warnings))
-    return Check(not errors, None if errors else serial_check.value, errors, warnings)
-
-
 def check_value(value: str, kind: str, card_type: CardType | None, strict: bool = False) -> Outcome:
     """Check ``value`` as ``kind`` ("auto" to guess it), as ``vitale-ids check`` does."""
     if kind == "auto":
@@ -348,7 +335,7 @@ def check_value(value: str, kind: str, card_type: CardType | None, strict: bool 
     if kind == "code":
         return Outcome(kind, check_provisional_code(value, strict=strict))
     if card_type is None:
-        return Outcome(kind, _check_serial_inferring_type(value, strict))
+        return Outcome(kind, check_serial_inferring_card_type(value, strict=strict))
     return Outcome(kind, check_serial(value, card_type=card_type, strict=strict))
 
 

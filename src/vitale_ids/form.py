@@ -68,6 +68,7 @@ __all__ = [
     "OPPOSITION_PERIOD",
     "FormCheck",
     "check_form",
+    "check_serial_inferring_card_type",
     "code_expires_on",
     "opposition_deadline",
 ]
@@ -208,6 +209,36 @@ def _check_card_type(
     return resolved, Check(True, resolved, (), ())
 
 
+def _check_card_type_and_serial(
+    card_type: CardType | str | None, serial: str, strict: bool
+) -> tuple[Check[CardType], Check[Any]]:
+    """The card type field's check and the serial field's, the type inferred if need be."""
+    resolved, card_type_check = _check_card_type(card_type, serial_module.compact(serial), strict)
+    serial_check = serial_module.check_digits(serial, resolved, [], strict)
+    if resolved is None:
+        # Without a card type the serial cannot be fully checked, so its field
+        # must not read as valid: callers rely on "valid" meaning "has a value".
+        serial_check = Check(
+            False, None, serial_check.errors + card_type_check.errors, serial_check.warnings
+        )
+    return card_type_check, serial_check
+
+
+def check_serial_inferring_card_type(value: str, *, strict: bool = False) -> Check[Any]:
+    """Check a serial number whose card type is inferred as :func:`check_form` does.
+
+    The issues of both (``card_type.inferred`` or ``card_type.missing``, and the
+    serial's own) are reported once each; the value is the ``VitaleSerial``.
+    For callers with a serial and no form, such as ``vitale-ids check``.
+    """
+    if not isinstance(value, str):
+        raise_type_error(serial_module.FIELD, value)
+    card_type_check, serial_check = _check_card_type_and_serial(None, value, strict)
+    errors = tuple(dict.fromkeys(card_type_check.errors + serial_check.errors))
+    warnings = card_type_check.warnings + serial_check.warnings
+    return Check(not errors, None if errors else serial_check.value, errors, warnings)
+
+
 def _with_error(check: Check[Any], issue: Issue) -> Check[Any]:
     return Check(False, None, (*check.errors, issue), check.warnings)
 
@@ -241,14 +272,7 @@ def check_form(
         raise InvalidType(card_type_module.type_issue(card_type))
 
     serial_digits = serial_module.compact(serial)
-    resolved, card_type_check = _check_card_type(card_type, serial_digits, strict)
-    serial_check = serial_module.check_digits(serial, resolved, [], strict)
-    if resolved is None:
-        # Without a card type the serial cannot be fully checked, so its field
-        # must not read as valid: callers rely on "valid" meaning "has a value".
-        serial_check = Check(
-            False, None, serial_check.errors + card_type_check.errors, serial_check.warnings
-        )
+    card_type_check, serial_check = _check_card_type_and_serial(card_type, serial, strict)
 
     nir_digits = nir_module.compact(nir) if len(nir) <= nir_module.MAX_INPUT_LENGTH else ""
     kept = serial_check.value.value if serial_check.value is not None else serial_digits
