@@ -450,6 +450,14 @@ def _bad_characters(cleaned: str) -> list[tuple[int, str]]:
 
 _SEX_NUMBERS: Final = frozenset(int(digit) for digit in _VALID_SEX_DIGITS)
 _IMPOSSIBLE_MONTHS: Final = frozenset({0, *range(13, 20)})
+# The first 5 digits (sex, year, month) of a number with nothing to report:
+# sex 1 or 2 and a month 01-12. One set lookup costs less than the arithmetic.
+_SOUND_SEX_YEAR_MONTHS: Final = frozenset(
+    sex * 10_000 + year * 100 + month
+    for sex in (1, 2)
+    for year in range(100)
+    for month in range(1, 13)
+)
 
 
 def _corsican_number(text: str) -> int:
@@ -570,12 +578,23 @@ def is_valid_nir(value: object, *, strict: bool = False) -> bool:
     # This is the validator called on every row and every keystroke, and the
     # fast path of check_nir: it reads the usual input without a call it can
     # avoid, and with the rules in arithmetic.
-    if not isinstance(value, str) or len(value) > MAX_INPUT_LENGTH:
+    if type(value) is not str and not isinstance(value, str):  # a plain str skips the call
         return False
-    # Spaces, as printed on the card, are the usual separators: dropping them
-    # costs a fraction of compact(), which is needed only for the others.
-    text = value if len(value) == 15 else value.replace(" ", "")
-    if len(text) != 15 or not text.isascii():
+    if len(value) == 15:
+        text = value
+    elif len(value) > MAX_INPUT_LENGTH:
+        return False
+    else:
+        # Spaces, as printed on the card, are the usual separators: dropping
+        # them costs a fraction of compact(), which is needed only for the others.
+        text = value.replace(" ", "")
+        if len(text) != 15:
+            if text.isascii() and text.isalnum():  # no separator left to drop: a wrong length
+                return False
+            text = compact(value)
+            if len(text) != 15:
+                return False
+    if not text.isascii():
         text = compact(value)
         if len(text) != 15 or not text.isascii():
             return False
@@ -590,15 +609,17 @@ def is_valid_nir(value: object, *, strict: bool = False) -> bool:
         number = _corsican_number(text)
     if number < 100_000_000_000_000:  # a wrong character, or a first digit 0
         return False
-    body, key = divmod(number, 100)
+    body = number // 100
     # The key is 97 - (body mod 97), so 01-97: a key of 00, 98 or 99 fails here too.
-    if key + body % 97 != 97 or body % 1000 == 0:  # 000 is no order number
+    if number % 100 + body % 97 != 97 or body % 1000 == 0:  # 000 is no order number
         return False
     sex_year_month = body // 100_000_000
-    month = sex_year_month % 100
     if strict:
-        return 10_000 <= sex_year_month < 30_000 and 1 <= month <= 12
-    return sex_year_month // 10_000 in _SEX_NUMBERS and month not in _IMPOSSIBLE_MONTHS
+        return sex_year_month in _SOUND_SEX_YEAR_MONTHS
+    return (
+        sex_year_month // 10_000 in _SEX_NUMBERS
+        and sex_year_month % 100 not in _IMPOSSIBLE_MONTHS
+    )
 
 
 def nir_key(first_13: str) -> str:
