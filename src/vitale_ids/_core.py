@@ -126,6 +126,19 @@ _set_check_valid, _set_check_value, _set_check_errors, _set_check_warnings = slo
 )
 
 
+def passed(value: T) -> Check[T]:
+    """``Check(True, value)``, the result of most calls: built without __init__."""
+    check: Check[T] = _new_object(Check)
+    _set_check_valid(check, True)
+    _set_check_value(check, value)
+    _set_check_errors(check, ())
+    _set_check_warnings(check, ())
+    return check
+
+
+_new_object = object.__new__
+
+
 def build_check(
     value: T | None, errors: list[Issue], warnings: list[Issue], strict: bool
 ) -> Check[T]:

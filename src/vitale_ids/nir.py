@@ -79,6 +79,7 @@ from vitale_ids._core import (
     describe_character,
     lookalike_hint,
     original_index,
+    passed,
     raise_first,
     raise_type_error,
     remove_separators,
@@ -275,6 +276,13 @@ def _trusted_nir(compact: str) -> Nir:
     return nir
 
 
+def _valid_check(compact: str) -> Check[Nir]:
+    """``Check(True, _trusted_nir(compact))``, the result of most calls, in one step."""
+    nir: Nir = _new_object(Nir)
+    _set_nir_compact(nir, compact)
+    return passed(nir)
+
+
 # --- Issues ------------------------------------------------------------------
 
 
@@ -461,10 +469,17 @@ _SOUND_SEX_YEAR_MONTHS: Final = frozenset(
 
 
 def _corsican_number(text: str) -> int:
-    """15 characters with 2A/2B (or 2a/2b) at positions 6-7 as the key's number, else 0."""
-    if text[5] == "2" and text[6] in "ABab" and (text[:5] + text[7:]).isdigit():
-        return int(text[:5] + ("19" if text[6] in "Aa" else "18") + text[7:])
-    return 0
+    """15 ASCII characters with 2A/2B (or 2a/2b) at positions 6-7 as the key's number, else 0."""
+    if text[5] != "2":
+        return 0
+    letter = text[6]
+    if letter in "Aa":
+        digits = text[:5] + "19" + text[7:]
+    elif letter in "Bb":
+        digits = text[:5] + "18" + text[7:]
+    else:
+        return 0
+    return int(digits) if digits.isdigit() else 0
 
 
 # --- Checking ------------------------------------------------------------------
@@ -476,24 +491,60 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
     ``strict=True`` turns the warnings (temporary number, unknown month) into
     errors, as the official online form does.
     """
-    if not isinstance(value, str):
-        raise_type_error(FIELD, value)
+    if type(value) is not str:  # a plain str, the usual input, skips both tests
+        if not isinstance(value, str):
+            raise_type_error(FIELD, value)
+        if len(value) <= MAX_INPUT_LENGTH:  # a huge one is refused before it is copied
+            value = str.__str__(value)  # a subclass (numpy.str_...): the plain text it holds
     if len(value) > MAX_INPUT_LENGTH:
-        issue = _issue(
-            "nir.length",
-            None,
-            f"The NIR must have 15 characters; this input has more than {MAX_INPUT_LENGTH}.",
-            f"Le NIR doit comporter 15 caractères ; cette saisie en a plus de {MAX_INPUT_LENGTH}.",
-        )
-        return Check(False, None, (issue,), ())
-    if type(value) is not str:
-        value = str.__str__(value)  # a subclass (numpy.str_...): the plain text it holds
+        return _too_long_check()
 
-    cleaned = value if value.isdigit() else compact(value)  # digits need no clean-up
-    # Valid even with strict=True means valid with no warning: nothing to report.
-    if is_valid_nir(cleaned, strict=True):
-        return Check(True, _trusted_nir(cleaned))
+    # The usual input: 15 digits, compact or split by spaces, with no warning to
+    # give. It is decided here with one int() and some arithmetic, the rules of
+    # is_valid_nir(strict=True); tests/test_nir_fast_path.py holds both paths
+    # to the same results.
+    text = value if len(value) == 15 else value.replace(" ", "")
+    if len(text) == 15 and text.isascii():
+        try:
+            number = int(text)
+        except ValueError:  # a letter: Corsica's 2A/2B, or a typo
+            number = _corsican_number(text)
+            if number:
+                text = text[:6] + text[6].upper() + text[7:]  # as compact() writes 2a
+        body = number // 100
+        # A sound sex, year and month also mean 15 digits (see is_valid_nir).
+        if body // 100_000_000 in _SOUND_SEX_YEAR_MONTHS and body % 1000:
+            key = number % 100
+            if key + body % 97 == 97:
+                return _valid_check(text)
+            if 0 < key <= 97:
+                # The usual typo, one digit mistyped or two swapped, leaves the
+                # key wrong and nothing else to report.
+                position = 13 if text is value else original_index(value, 13)
+                return Check(False, None, (_checksum_issue(position),))
+        if number >= 100_000_000_000_000:  # 15 digits (or 2A/2B) with something to report
+            return _check_in_full(value, text, strict)
+    elif len(text) != 13 and text.isascii() and text.isdigit():
+        # A digit left out or typed twice: with digits only, the length is all
+        # there is to report (13 digits are judged in full: the key is missing).
+        return Check(False, None, (_length_issue(len(text)),))
+
+    cleaned = compact(value)
+    # Only separators other than spaces (dots, dashes...) can make a valid
+    # number of what the lines above could not accept.
+    if cleaned != text and is_valid_nir(cleaned, strict=True):
+        return _valid_check(cleaned)
     return _check_in_full(value, cleaned, strict)
+
+
+def _too_long_check() -> Check[Nir]:
+    issue = _issue(
+        "nir.length",
+        None,
+        f"The NIR must have 15 characters; this input has more than {MAX_INPUT_LENGTH}.",
+        f"Le NIR doit comporter 15 caractères ; cette saisie en a plus de {MAX_INPUT_LENGTH}.",
+    )
+    return Check(False, None, (issue,), ())
 
 
 def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[Nir]:
@@ -601,23 +652,22 @@ def is_valid_nir(value: object, *, strict: bool = False) -> bool:
     # 15 characters are left: had any of them been a separator, too few digits
     # would remain, so no more clean-up can change the answer.
     try:
-        # int() also takes a sign, white space and underscores; but from 15
-        # characters it makes a number of 15 digits (10**14 or more) only when
-        # all 15 are digits.
         number = int(text)
     except ValueError:  # a letter: Corsica's 2A/2B, or a wrong character
         number = _corsican_number(text)
-    if number < 100_000_000_000_000:  # a wrong character, or a first digit 0
-        return False
     body = number // 100
     # The key is 97 - (body mod 97), so 01-97: a key of 00, 98 or 99 fails here too.
     if number % 100 + body % 97 != 97 or body % 1000 == 0:  # 000 is no order number
         return False
+    # int() also takes a sign, white space and underscores; but from 15
+    # characters it makes a number whose first digit is 1 or more (at least
+    # 10**14) only when all 15 are digits. Both tests below ask for such a digit.
     sex_year_month = body // 100_000_000
-    if strict:
-        return sex_year_month in _SOUND_SEX_YEAR_MONTHS
+    if sex_year_month in _SOUND_SEX_YEAR_MONTHS:  # sex 1 or 2 and month 01-12: most numbers
+        return True
     return (
-        sex_year_month // 10_000 in _SEX_NUMBERS
+        not strict
+        and sex_year_month // 10_000 in _SEX_NUMBERS
         and sex_year_month % 100 not in _IMPOSSIBLE_MONTHS
     )
 
