@@ -331,9 +331,8 @@ def _missing_key_issue(key: int | None) -> Issue:
     )
 
 
-def _sex_issue(digit: str, position: int) -> Issue | None:
-    if digit in "12":
-        return None
+def _sex_issue(digit: str, position: int) -> Issue:
+    """The issue of a sex digit other than 1 or 2: an error, or a temporary number."""
     if digit not in _VALID_SEX_DIGITS:
         return _issue(
             "nir.sex",
@@ -496,14 +495,17 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
             raise_type_error(FIELD, value)
         if len(value) <= MAX_INPUT_LENGTH:  # a huge one is refused before it is copied
             value = str.__str__(value)  # a subclass (numpy.str_...): the plain text it holds
-    if len(value) > MAX_INPUT_LENGTH:
-        return _too_long_check()
 
     # The usual input: 15 digits, compact or split by spaces, with no warning to
     # give. It is decided here with one int() and some arithmetic, the rules of
     # is_valid_nir(strict=True); tests/test_nir_fast_path.py holds both paths
     # to the same results.
-    text = value if len(value) == 15 else value.replace(" ", "")
+    if len(value) == 15:
+        text = value
+    elif len(value) > MAX_INPUT_LENGTH:
+        return _too_long_check()
+    else:
+        text = value.replace(" ", "")
     if len(text) == 15 and text.isascii():
         try:
             number = int(text)
@@ -549,61 +551,54 @@ def _too_long_check() -> Check[Nir]:
 
 def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[Nir]:
     """Find and report every issue of ``value``, whose compact form is ``cleaned``."""
-    if cleaned == value:
-
-        def position(index: int) -> int:
-            return index
-
-    else:
-
-        def position(index: int) -> int:
-            return original_index(value, index)
+    length = len(cleaned)
+    if length == 0:
+        empty = _issue(
+            "nir.empty",
+            None,
+            "The NIR is empty; it should have 15 characters.",
+            "Le NIR est vide ; il doit comporter 15 caractères.",
+        )
+        return Check(False, None, (empty,))
+    # Where an issue stands in what was typed is looked up only for the issues found.
+    shifted = cleaned != value
 
     errors: list[Issue] = []
     warnings: list[Issue] = []
-    length = len(cleaned)
-    if length == 0:
-        errors.append(
-            _issue(
-                "nir.empty",
-                None,
-                "The NIR is empty; it should have 15 characters.",
-                "Le NIR est vide ; il doit comporter 15 caractères.",
-            )
-        )
-        return build_check(None, errors, warnings, strict)
-
     bad_characters = _bad_characters(cleaned)
     if length == 13:
-        key = None if bad_characters else _key_for(cleaned)
-        errors.append(_missing_key_issue(key))
+        errors.append(_missing_key_issue(None if bad_characters else _key_for(cleaned)))
     elif length != 15:
         errors.append(_length_issue(length))
     for index, char in bad_characters:
-        errors.append(_character_issue(char, index, position(index)))
+        position = original_index(value, index) if shifted else index
+        errors.append(_character_issue(char, index, position))
 
-    if length in (13, 15):
+    if length == 13 or length == 15:
         # Each part is judged only when all its characters are digits, so that
         # one typo is not reported twice.
         sex = cleaned[0]
         if sex not in "12" and "0" <= sex <= "9":
-            sex_issue = _sex_issue(sex, position(0))
-            if sex_issue is not None:
-                is_warning = sex_issue.code == "nir.temporary"
-                (warnings if is_warning else errors).append(sex_issue)
+            sex_issue = _sex_issue(sex, original_index(value, 0) if shifted else 0)
+            if sex_issue.code == "nir.temporary":
+                warnings.append(sex_issue)
+            else:
+                errors.append(sex_issue)
         month = cleaned[3:5]
         if not ("01" <= month <= "12") and _is_ascii_digits(month):
-            month_issue = _month_issue(month, position(3))
-            is_warning = month_issue.code == "nir.unknown_month"
-            (warnings if is_warning else errors).append(month_issue)
+            month_issue = _month_issue(month, original_index(value, 3) if shifted else 3)
+            if month_issue.code == "nir.unknown_month":
+                warnings.append(month_issue)
+            else:
+                errors.append(month_issue)
         if cleaned[10:13] == "000":
-            errors.append(_order_issue(position(10)))
+            errors.append(_order_issue(original_index(value, 10) if shifted else 10))
     if length == 15 and not bad_characters:
         key_text = cleaned[13:]
         if not ("01" <= key_text <= "97"):
-            errors.append(_key_range_issue(key_text, position(13)))
+            errors.append(_key_range_issue(key_text, original_index(value, 13) if shifted else 13))
         elif int(key_text) != _key_for(cleaned[:13]):
-            errors.append(_checksum_issue(position(13)))
+            errors.append(_checksum_issue(original_index(value, 13) if shifted else 13))
 
     return build_check(None if errors else _trusted_nir(cleaned), errors, warnings, strict)
 
