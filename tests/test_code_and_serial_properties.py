@@ -17,8 +17,11 @@ from vitale_ids import (
     is_valid_serial,
     parse_provisional_code,
     parse_serial,
+    provisional_code,
+    serial,
 )
-from vitale_ids._core import is_separator
+from vitale_ids._core import is_separator, remove_separators
+from vitale_ids.card_type import resolve
 
 CODE_ALPHABET = string.ascii_letters + string.digits
 SEPARATORS = [" ", "-", ".", "\u00a0", "\u202f", "\u2013", "\u200b"]
@@ -170,3 +173,49 @@ def test_serial_positions_point_at_what_was_typed(value: str, card_type: CardTyp
         if issue.code == "serial.prefix_removed":
             assert issue.position is not None
             assert value[issue.position] == "8"
+
+
+# --- The fast paths agree with the full checks ------------------------------------
+#
+# check_provisional_code and check_serial settle the usual input (the right
+# characters, compact or split by spaces, nothing to report) before the full
+# check, and the is_valid_* functions decide without building a result. These
+# tests hold each shortcut to what the full check alone says, on any input.
+
+# Inputs near the rules: right and wrong lengths, dates, the issuer number,
+# with spaces or other separators, or a stray character.
+near_codes = st.one_of(
+    codes.flatmap(spaced),
+    st.text(CODE_ALPHABET + " ", min_size=10, max_size=15),
+    codes.map(lambda code: code[:5] + "é" + code[6:]),
+)
+near_serials = st.one_of(
+    serials().flatmap(lambda pair: spaced(pair[0])),
+    st.text(string.digits + " ", min_size=7, max_size=22),
+    st.sampled_from(["31122000", "01011999", "29022001", "80250000", "80250000025", "5000002"]),
+    st.text(string.digits, min_size=11, max_size=11).map(lambda text: text[:4] + "O" + text[5:]),
+)
+
+
+def full_code_check(value: str) -> Check[Any]:
+    if len(value) > provisional_code.MAX_INPUT_LENGTH:  # refused before any scan, on both paths
+        return check_provisional_code(value)
+    return provisional_code._check_in_full(value, remove_separators(value), False)
+
+
+@given(near_codes | texts)
+def test_code_fast_path_agrees_with_the_full_check(value: str) -> None:
+    expected = full_code_check(value)
+    assert check_provisional_code(value) == expected
+    assert is_valid_provisional_code(value) == expected.valid
+
+
+@given(near_serials | texts, card_type_spellings, st.booleans())
+def test_serial_fast_path_agrees_with_the_full_check(
+    value: str, card_type: CardType | str, strict: bool
+) -> None:
+    resolved, card_type_issue = resolve(card_type)
+    earlier = [] if card_type_issue is None else [card_type_issue]
+    expected = serial.check_digits(value, resolved, earlier, strict)
+    assert check_serial(value, card_type=card_type, strict=strict) == expected
+    assert is_valid_serial(value, card_type=card_type, strict=strict) == expected.valid

@@ -54,6 +54,7 @@ from vitale_ids._core import (
     describe_character,
     mask,
     original_index,
+    passed,
     raise_first,
     raise_type_error,
     remove_separators,
@@ -189,17 +190,32 @@ def check_provisional_code(value: str, *, strict: bool = False) -> Check[Provisi
         raise_type_error(FIELD, value, "code")
     if len(value) > MAX_INPUT_LENGTH:
         return Check(False, None, (_too_long_issue(),), ())
+    if type(value) is not str:
+        value = str.__str__(value)  # a subclass (numpy.str_...): the plain text it holds
 
-    cleaned = remove_separators(value)
+    # The usual input, 12 letters and digits as typed or in groups split by
+    # spaces, is valid with nothing to report: no need to look any further.
+    # tests/test_code_and_serial_properties.py holds both paths to the same results.
+    cleaned = value if len(value) == CODE_LENGTH else value.replace(" ", "")
+    if len(cleaned) == CODE_LENGTH and _is_code_text(cleaned):
+        return passed(ProvisionalCode._trusted(cleaned))
+    return _check_in_full(value, remove_separators(value), strict)
+
+
+def _is_code_text(text: str) -> bool:
+    # For ASCII text, isalnum() accepts exactly the code's characters.
+    return text.isascii() and text.isalnum()
+
+
+def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[ProvisionalCode]:
+    """Find and report every issue of ``value``, whose compact form is ``cleaned``."""
     if not cleaned:
         return build_check(None, [_empty_issue()], [], strict)
 
     errors: list[Issue] = []
     if len(cleaned) != CODE_LENGTH:
         errors.append(_length_issue(len(cleaned)))
-    # For ASCII text, isalnum() accepts exactly the code's characters: when it
-    # does, no character needs a look of its own (the usual case).
-    if not (cleaned.isascii() and cleaned.isalnum()):
+    if not _is_code_text(cleaned):  # else no character needs a look of its own
         for index, char in enumerate(cleaned):
             if not _is_code_character(char):
                 position = index if cleaned == value else original_index(value, index)
@@ -226,6 +242,9 @@ def parse_provisional_code(value: str, *, strict: bool = False) -> ProvisionalCo
 
 def is_valid_provisional_code(value: object, *, strict: bool = False) -> bool:
     """True when ``value`` is a well-formed code provisoire. Never raises."""
-    if not isinstance(value, str):
+    # No rule gives a warning, so strict changes nothing: the code is valid
+    # when its compact form is 12 ASCII letters and digits.
+    if not isinstance(value, str) or len(value) > MAX_INPUT_LENGTH:
         return False
-    return check_provisional_code(value, strict=strict).valid
+    cleaned = value if len(value) == CODE_LENGTH else remove_separators(value)
+    return len(cleaned) == CODE_LENGTH and _is_code_text(cleaned)
