@@ -192,6 +192,7 @@ near_codes = st.one_of(
 near_serials = st.one_of(
     serials().flatmap(lambda pair: spaced(pair[0])),
     st.text(string.digits + " ", min_size=7, max_size=22),
+    st.text(string.digits, min_size=11, max_size=11).map(lambda text: "8025000002" + text),
     st.sampled_from(["31122000", "01011999", "29022001", "80250000", "80250000025", "5000002"]),
     st.text(string.digits, min_size=11, max_size=11).map(lambda text: text[:4] + "O" + text[5:]),
 )

@@ -353,9 +353,10 @@ def looks_like_date(digits: str) -> bool:
     """True for 8 digits that read as a real DDMMYYYY date from 1900 to 2099."""
     if len(digits) != 8 or not _is_ascii_digits(digits):
         return False
-    day, month, year = int(digits[:2]), int(digits[2:4]), int(digits[4:])
-    if not 1900 <= year <= 2099:
+    year = int(digits[4:])
+    if not 1900 <= year <= 2099:  # most serial numbers stop here
         return False
+    day, month = int(digits[:2]), int(digits[2:4])
     import datetime  # here, not at import: import vitale_ids stays cheap
 
     try:
@@ -461,23 +462,35 @@ def check_serial(
     # tests/test_code_and_serial_properties.py holds both paths to the same results.
     if isinstance(card_type, CardType) and len(value) <= MAX_INPUT_LENGTH:
         digits = value.replace(" ", "")  # a plain str, even from a str subclass
-        if _has_nothing_to_report(digits, card_type):
+        if _is_ascii_digits(digits) and _verdict(digits, card_type) == _VALID:
             return passed(VitaleSerial._trusted(digits, card_type))
     resolved, card_type_issue = resolve(card_type)
     errors = [] if card_type_issue is None else [card_type_issue]
     return check_digits(value, resolved, errors, strict)
 
 
-def _has_nothing_to_report(digits: str, card_type: CardType) -> bool:
-    """True for the digits the form wants for ``card_type``, with no warning to give."""
-    if not _is_ascii_digits(digits):
-        return False
+# What the full check would find in a serial number of ASCII digits alone: the
+# fast paths of check_serial and is_valid_serial ask _verdict.
+_INVALID: Final = 0  # an error to report
+_VALID_WITH_WARNING: Final = 1
+_VALID: Final = 2  # nothing to report
+
+
+def _verdict(digits: str, card_type: CardType) -> int:
+    """_INVALID, _VALID_WITH_WARNING or _VALID for ``digits``, ASCII digits only."""
+    length = len(digits)
     if card_type is CardType.WITH_PHOTO:
-        if len(digits) != _PHOTO_LENGTH:
-            return False
-    elif len(digits) not in _NO_PHOTO_LENGTHS or looks_like_date(digits):
-        return False
-    return digits not in ISSUER_NUMBER
+        if length == _PRINTED_PHOTO_LENGTH and digits.startswith(PHOTO_CARD_PREFIX):
+            return _VALID_WITH_WARNING  # the prefix is dropped, with a warning
+        if length != _PHOTO_LENGTH:
+            return _INVALID
+    elif length in _NO_PHOTO_UNUSUAL_LENGTHS:
+        return _VALID_WITH_WARNING
+    elif length not in _NO_PHOTO_LENGTHS:
+        return _INVALID
+    if looks_like_date(digits) or digits in ISSUER_NUMBER:
+        return _VALID_WITH_WARNING
+    return _VALID
 
 
 def parse_serial(value: str, *, card_type: CardType | str, strict: bool = False) -> VitaleSerial:
@@ -498,12 +511,18 @@ def parse_serial(value: str, *, card_type: CardType | str, strict: bool = False)
 
 def is_valid_serial(value: object, *, card_type: object, strict: bool = False) -> bool:
     """True when ``value`` is a valid serial number for ``card_type``. Never raises."""
-    if not isinstance(value, str) or not isinstance(card_type, (CardType, str)):
+    if not isinstance(value, str) or len(value) > MAX_INPUT_LENGTH:
         return False
-    if (
-        isinstance(card_type, CardType)
-        and len(value) <= MAX_INPUT_LENGTH
-        and _has_nothing_to_report(value.replace(" ", ""), card_type)
-    ):
-        return True  # valid with no warning, so valid with strict=True too
-    return check_serial(value, card_type=card_type, strict=strict).valid
+    if not isinstance(card_type, CardType):
+        if not isinstance(card_type, str):
+            return False
+        card_type = resolve(card_type)[0]
+        if card_type is None:  # a card type it cannot read: an error
+            return False
+    digits = value.replace(" ", "")  # spaces, the usual separators, cost least to drop
+    if not _is_ascii_digits(digits):
+        digits = remove_separators(value)
+        if not _is_ascii_digits(digits):  # empty, or a character other than a digit
+            return False
+    verdict = _verdict(digits, card_type)
+    return verdict == _VALID or (verdict == _VALID_WITH_WARNING and not strict)
