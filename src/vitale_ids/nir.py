@@ -522,14 +522,19 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
             if 0 < key <= 97:
                 # The usual typo, one digit mistyped or two swapped, leaves the
                 # key wrong and nothing else to report.
-                position = 13 if text is value else original_index(value, 13)
+                position = 13 if text is value else _key_position(value)
                 return Check(False, None, (_checksum_issue(position),))
         if number >= 100_000_000_000_000:  # 15 digits (or 2A/2B) with something to report
             return _check_in_full(value, text, strict)
-    elif len(text) != 13 and text.isascii() and text.isdigit():
-        # A digit left out or typed twice: with digits only, the length is all
-        # there is to report (13 digits are judged in full: the key is missing).
-        return Check(False, None, (_length_issue(len(text)),))
+    elif text.isascii() and text.isdigit():
+        # Digits only, but not 15 of them. A digit left out or typed twice: the
+        # length is all there is to report.
+        if len(text) != 13:
+            return Check(False, None, (_length_issue(len(text)),))
+        # The key left out: the issue gives it, unless another part is wrong too.
+        body = int(text)
+        if body // 100_000_000 in _SOUND_SEX_YEAR_MONTHS and body % 1000:
+            return Check(False, None, (_missing_key_issue(97 - body % 97),))
 
     cleaned = compact(value)
     # Only separators other than spaces (dots, dashes...) can make a valid
@@ -537,6 +542,13 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
     if cleaned != text and is_valid_nir(cleaned, strict=True):
         return _valid_check(cleaned)
     return _check_in_full(value, cleaned, strict)
+
+
+def _key_position(spaced: str) -> int:
+    """Where the key starts in ``spaced``, 15 digits split by spaces."""
+    end = len(spaced.rstrip(" "))  # just after the key's last digit
+    # The usual spacing leaves the key whole; original_index() handles any other.
+    return end - 2 if spaced[end - 2] != " " else original_index(spaced, 13)
 
 
 def _too_long_check() -> Check[Nir]:
