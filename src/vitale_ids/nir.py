@@ -144,18 +144,14 @@ class Sex(enum.Enum):
         return "homme" if self is Sex.MALE else "femme"
 
 
-def _key_number(body: str) -> int:
-    """The first 13 characters as the number the key is computed on."""
+def _key_for(body: str) -> int:
+    """The key of the first 13 characters: 2A is read as 19 and 2B as 18."""
     department = body[5:7]
     if department == "2A":
-        return int(body[:5] + "19" + body[7:])
-    if department == "2B":
-        return int(body[:5] + "18" + body[7:])
-    return int(body)
-
-
-def _key_for(body: str) -> int:
-    return 97 - _key_number(body) % 97
+        body = body[:5] + "19" + body[7:]
+    elif department == "2B":
+        body = body[:5] + "18" + body[7:]
+    return 97 - int(body) % 97
 
 
 @attrs.frozen(init=False, repr=False)
@@ -267,6 +263,9 @@ class Nir:
 
 _new_object = object.__new__
 (_set_nir_compact,) = slot_setters(Nir, "compact")
+_set_check_valid, _set_check_value, _set_check_errors, _set_check_warnings = slot_setters(
+    Check, "valid", "value", "errors", "warnings"
+)
 
 
 def _trusted_nir(compact: str) -> Nir:
@@ -276,18 +275,7 @@ def _trusted_nir(compact: str) -> Nir:
     return nir
 
 
-def _valid_check(compact: str) -> Check[Nir]:
-    """``Check(True, _trusted_nir(compact))``, the result of most calls, in one step."""
-    nir: Nir = _new_object(Nir)
-    _set_nir_compact(nir, compact)
-    return passed(nir)
-
-
 # --- Issues ------------------------------------------------------------------
-
-
-def _issue(code: str, position: int | None, message: str, message_fr: str) -> Issue:
-    return Issue(code, FIELD, position, message, message_fr)
 
 
 def _character_issue(char: str, index: int, position: int) -> Issue:
@@ -300,8 +288,9 @@ def _character_issue(char: str, index: int, position: int) -> Issue:
     else:
         expected, expected_fr = "a digit", "un chiffre"
         hint, hint_fr = lookalike_hint(char)
-    return _issue(
+    return Issue(
         "nir.character",
+        FIELD,
         position,
         f"Character {number} must be {expected}; it is {kind}{hint}.",
         f"Le caractère {number} doit être {expected_fr} ; c'est {kind_fr}{hint_fr}.",
@@ -309,8 +298,9 @@ def _character_issue(char: str, index: int, position: int) -> Issue:
 
 
 def _length_issue(length: int) -> Issue:
-    return _issue(
+    return Issue(
         "nir.length",
+        FIELD,
         None,
         f"The NIR must have 15 characters; this one has {length}.",
         f"Le NIR doit comporter 15 caractères ; celui-ci en a {length}.",
@@ -323,8 +313,9 @@ def _missing_key_issue(key: int | None) -> Issue:
     else:
         offer = f" For these 13 characters the key is {key:02d}: add it at the end."
         offer_fr = f" Pour ces 13 caractères, la clé est {key:02d} : ajoutez-la à la fin."
-    return _issue(
+    return Issue(
         "nir.missing_key",
+        FIELD,
         None,
         "The NIR has 13 characters: its 2-digit key is missing." + offer,
         "Le NIR ne comporte que 13 caractères : il manque sa clé à 2 chiffres." + offer_fr,
@@ -334,8 +325,9 @@ def _missing_key_issue(key: int | None) -> Issue:
 def _sex_issue(digit: str, position: int) -> Issue:
     """The issue of a sex digit other than 1 or 2: an error, or a temporary number."""
     if digit not in _VALID_SEX_DIGITS:
-        return _issue(
+        return Issue(
             "nir.sex",
+            FIELD,
             position,
             f"Character 1 (sex) must be 1 or 2, or 3, 4, 7 or 8 on a temporary number;"
             f" it is {digit}.",
@@ -351,8 +343,9 @@ def _sex_issue(digit: str, position: int) -> Issue:
             "un numéro provisoire, attribué pendant l'immatriculation"
             " d'une personne née à l'étranger"
         )
-    return _issue(
+    return Issue(
         "nir.temporary",
+        FIELD,
         position,
         f"Character 1 is {digit}: this is {what}. {_PHONE_ROUTE_EN}",
         f"Le caractère 1 vaut {digit} : c'est {what_fr}. {_PHONE_ROUTE_FR}",
@@ -361,16 +354,18 @@ def _sex_issue(digit: str, position: int) -> Issue:
 
 def _month_issue(month: str, position: int) -> Issue:
     if month == "00" or "13" <= month <= "19":
-        return _issue(
+        return Issue(
             "nir.month",
+            FIELD,
             position,
             "Characters 4-5 (month of birth) must be 01 to 12, or 20 to 99 when the"
             f" month is unknown; they are {month}.",
             "Les caractères 4-5 (mois de naissance) doivent aller de 01 à 12, ou de 20"
             f" à 99 si le mois est inconnu ; ils valent {month}.",
         )
-    return _issue(
+    return Issue(
         "nir.unknown_month",
+        FIELD,
         position,
         f"Characters 4-5 are {month}: the month of birth is unknown. {_PHONE_ROUTE_EN}",
         f"Les caractères 4-5 valent {month} : le mois de naissance est inconnu. {_PHONE_ROUTE_FR}",
@@ -378,8 +373,9 @@ def _month_issue(month: str, position: int) -> Issue:
 
 
 def _order_issue(position: int) -> Issue:
-    return _issue(
+    return Issue(
         "nir.order",
+        FIELD,
         position,
         "Characters 11-13 (order number) cannot be 000.",
         "Les caractères 11-13 (numéro d'ordre) ne peuvent pas valoir 000.",
@@ -387,8 +383,9 @@ def _order_issue(position: int) -> Issue:
 
 
 def _key_range_issue(key: str, position: int) -> Issue:
-    return _issue(
+    return Issue(
         "nir.key_range",
+        FIELD,
         position,
         f"The key (characters 14-15) must be 01 to 97; {key} is never a key.",
         f"La clé (caractères 14-15) doit aller de 01 à 97 ; {key} n'est jamais une clé.",
@@ -396,8 +393,9 @@ def _key_range_issue(key: str, position: int) -> Issue:
 
 
 def _checksum_issue(position: int) -> Issue:
-    return _issue(
+    return Issue(
         "nir.checksum",
+        FIELD,
         position,
         "The key (characters 14-15) does not match the first 13 characters:"
         " one of them is probably mistyped.",
@@ -438,13 +436,17 @@ def _is_ascii_digits(text: str) -> bool:
 
 def _bad_characters(cleaned: str) -> list[tuple[int, str]]:
     """The characters that cannot stand where they are: all but ASCII digits and 2A/2B."""
-    if _is_ascii_digits(cleaned):  # most typos keep to digits: no need to look at each
+    # Most typos keep to digits: then no character needs a look of its own.
+    if cleaned.isascii() and cleaned.isdigit():
         return []
     return [
         (index, char)
         for index, char in enumerate(cleaned)
-        if not ("0" <= char <= "9") and not (index == 6 and char in "AB" and cleaned[5] == "2")
+        if char not in _ASCII_DIGITS and not (index == 6 and char in "AB" and cleaned[5] == "2")
     ]
+
+
+_ASCII_DIGITS: Final = frozenset("0123456789")
 
 
 # --- The fast path --------------------------------------------------------------
@@ -518,7 +520,16 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
         if body // 100_000_000 in _SOUND_SEX_YEAR_MONTHS and body % 1000:
             key = number % 100
             if key + body % 97 == 97:
-                return _valid_check(text)
+                # passed(_trusted_nir(text)), written out: on the usual input
+                # the two calls it saves are a tenth of the time.
+                nir: Nir = _new_object(Nir)
+                _set_nir_compact(nir, text)
+                check: Check[Nir] = _new_object(Check)
+                _set_check_valid(check, True)
+                _set_check_value(check, nir)
+                _set_check_errors(check, ())
+                _set_check_warnings(check, ())
+                return check
             if 0 < key <= 97:
                 # The usual typo, one digit mistyped or two swapped, leaves the
                 # key wrong and nothing else to report.
@@ -540,7 +551,7 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
     # Only separators other than spaces (dots, dashes...) can make a valid
     # number of what the lines above could not accept.
     if cleaned != text and is_valid_nir(cleaned, strict=True):
-        return _valid_check(cleaned)
+        return passed(_trusted_nir(cleaned))
     return _check_in_full(value, cleaned, strict)
 
 
@@ -552,8 +563,9 @@ def _key_position(spaced: str) -> int:
 
 
 def _too_long_check() -> Check[Nir]:
-    issue = _issue(
+    issue = Issue(
         "nir.length",
+        FIELD,
         None,
         f"The NIR must have 15 characters; this input has more than {MAX_INPUT_LENGTH}.",
         f"Le NIR doit comporter 15 caractères ; cette saisie en a plus de {MAX_INPUT_LENGTH}.",
@@ -565,8 +577,9 @@ def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[Nir]:
     """Find and report every issue of ``value``, whose compact form is ``cleaned``."""
     length = len(cleaned)
     if length == 0:
-        empty = _issue(
+        empty = Issue(
             "nir.empty",
+            FIELD,
             None,
             "The NIR is empty; it should have 15 characters.",
             "Le NIR est vide ; il doit comporter 15 caractères.",
@@ -692,8 +705,9 @@ def nir_key(first_13: str) -> str:
     cleaned = compact(first_13) if len(first_13) <= MAX_INPUT_LENGTH else first_13
     if len(cleaned) != 13:
         raise InvalidLength(
-            _issue(
+            Issue(
                 "nir.length",
+                FIELD,
                 None,
                 f"A key is computed on the first 13 characters of a NIR; there are {len(cleaned)}.",
                 "La clé se calcule sur les 13 premiers caractères du NIR ;"
