@@ -275,13 +275,17 @@ def original_index(value: str, compact_index: int) -> int:
     Positions are only needed when an issue is reported, so they are computed
     then, rather than mapped for every input.
     """
-    if value.isascii():  # the usual case, without a call per character
-        kept = [index for index, char in enumerate(value) if char not in _ASCII_SEPARATORS]
-    else:
-        kept = [index for index, char in enumerate(value) if not is_separator(char)]
-    if not 0 <= compact_index < len(kept):
-        raise IndexError(compact_index)
-    return kept[compact_index]
+    ascii_only = value.isascii()  # the usual case, without a call per character
+    to_skip = compact_index  # kept characters still to pass before the one wanted
+    if to_skip >= 0:
+        for index, char in enumerate(value):
+            dropped = char in _ASCII_SEPARATORS if ascii_only else is_separator(char)
+            if dropped:
+                continue
+            if to_skip == 0:
+                return index
+            to_skip -= 1
+    raise IndexError(compact_index)
 
 
 # --- Describing a character without echoing the input ---------------------

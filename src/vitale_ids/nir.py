@@ -513,7 +513,7 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
             number = int(text)
         except ValueError:  # a letter: Corsica's 2A/2B, or a typo
             number = _corsican_number(text)
-            if number:
+            if number and text[6] in "ab":
                 text = text[:6] + text[6].upper() + text[7:]  # as compact() writes 2a
         body = number // 100
         # A sound sex, year and month also mean 15 digits (see is_valid_nir).
