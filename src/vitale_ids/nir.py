@@ -502,13 +502,15 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
     # give. It is decided here with one int() and some arithmetic, the rules of
     # is_valid_nir(strict=True); tests/test_nir_fast_path.py holds both paths
     # to the same results.
-    if len(value) == 15:
+    length = len(value)
+    if length == 15:
         text = value
-    elif len(value) > MAX_INPUT_LENGTH:
+    elif length > MAX_INPUT_LENGTH:
         return _too_long_check()
     else:
         text = value.replace(" ", "")
-    if len(text) == 15 and text.isascii():
+        length = len(text)
+    if length == 15 and text.isascii():
         try:
             number = int(text)
         except ValueError:  # a letter: Corsica's 2A/2B, or a typo
@@ -540,8 +542,8 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
     elif text.isascii() and text.isdigit():
         # Digits only, but not 15 of them. A digit left out or typed twice: the
         # length is all there is to report.
-        if len(text) != 13:
-            return Check(False, None, (_length_issue(len(text)),))
+        if length != 13:
+            return Check(False, None, (_length_issue(length),))
         # The key left out: the issue gives it, unless another part is wrong too.
         body = int(text)
         if body // 100_000_000 in _SOUND_SEX_YEAR_MONTHS and body % 1000:
