@@ -538,7 +538,7 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
                 position = 13 if text is value else _key_position(value)
                 return Check(False, None, (_checksum_issue(position),))
         if number >= 100_000_000_000_000:  # 15 digits (or 2A/2B) with something to report
-            return _check_in_full(value, text, strict)
+            return _check_in_full(value, text, strict, number)
     elif text.isascii() and text.isdigit():
         # Digits only, but not 15 of them. A digit left out or typed twice: the
         # length is all there is to report.
@@ -575,8 +575,13 @@ def _too_long_check() -> Check[Nir]:
     return Check(False, None, (issue,), ())
 
 
-def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[Nir]:
-    """Find and report every issue of ``value``, whose compact form is ``cleaned``."""
+def _check_in_full(value: str, cleaned: str, strict: bool, number: int = 0) -> Check[Nir]:
+    """Find and report every issue of ``value``, whose compact form is ``cleaned``.
+
+    ``number`` is ``cleaned`` as read for the key (2A as 19, 2B as 18), when
+    the caller has read it already: all 15 characters are then right, and the
+    key is checked in arithmetic.
+    """
     length = len(cleaned)
     if length == 0:
         empty = Issue(
@@ -592,7 +597,7 @@ def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[Nir]:
 
     errors: list[Issue] = []
     warnings: list[Issue] = []
-    bad_characters = _bad_characters(cleaned)
+    bad_characters = [] if number else _bad_characters(cleaned)
     if length == 13:
         errors.append(_missing_key_issue(None if bad_characters else _key_for(cleaned)))
     elif length != 15:
@@ -624,10 +629,17 @@ def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[Nir]:
         key_text = cleaned[13:]
         if not ("01" <= key_text <= "97"):
             errors.append(_key_range_issue(key_text, original_index(value, 13) if shifted else 13))
-        elif int(key_text) != _key_for(cleaned[:13]):
+        elif not _key_matches(cleaned, number):
             errors.append(_checksum_issue(original_index(value, 13) if shifted else 13))
 
     return build_check(None if errors else _trusted_nir(cleaned), errors, warnings, strict)
+
+
+def _key_matches(cleaned: str, number: int) -> bool:
+    """Whether the key of 15 right characters fits the first 13; ``number`` as above."""
+    if number:
+        return number % 100 + number // 100 % 97 == 97
+    return int(cleaned[13:]) == _key_for(cleaned[:13])
 
 
 def parse_nir(value: str, *, strict: bool = False) -> Nir:
