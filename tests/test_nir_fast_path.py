@@ -1,9 +1,11 @@
 """The NIR fast path agrees with the full check, on any input.
 
-``is_valid_nir`` decides with one int() and some arithmetic, and ``check_nir``
-asks it first. That repeats the rules of the full check (``_check_in_full``),
-which finds and words every issue. These tests hold the two together: same
-validity, and for ``check_nir`` the very same result.
+``is_valid_nir`` decides with one int() and some arithmetic; ``check_nir``
+does the same in place, and reports the usual typos (a wrong key, a wrong
+length of digits, a forgotten key) without the full check. That repeats the
+rules of the full check (``_check_in_full``), which finds and words every
+issue. These tests hold them together: same validity, and for ``check_nir`` the
+very same result, positions and messages included.
 """
 
 from __future__ import annotations
@@ -90,6 +92,14 @@ def test_fast_path_agrees_on_every_15_digit_shape(value: str) -> None:
 @example("1_8505780060849")  # and an underscore between digits
 @example("+18505780060849")
 @example("-18505780060849")
+@example("1 85 05 78 006 084 19")  # a wrong key, typed with spaces
+@example("1 85 05 78 006 084 1 9")  # and a space inside the key
+@example("1850578006084")  # the key left out
+@example("0850578006084")  # and a first digit that is no sex
+@example("18505780060849")  # a digit left out
+@example("1850578006084911")  # a digit typed twice
+@example("2 53 07 2a 073 004 43")  # Corsica, lower case, with spaces
+@example("253072a07300444")  # and a wrong key
 def test_fast_path_agrees_on_near_nirs(value: str) -> None:
     assert_agree(value)
 

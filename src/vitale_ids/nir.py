@@ -452,10 +452,11 @@ _ASCII_DIGITS: Final = frozenset("0123456789")
 # --- The fast path --------------------------------------------------------------
 #
 # Most inputs are valid NIRs, compact or split by spaces. is_valid_nir decides
-# those with one int() and some arithmetic, and check_nir uses it first: only an
-# input with something to report goes through the full check, which finds and
-# words every issue. tests/test_nir_fast_path.py shows that both agree on
-# arbitrary input.
+# those with one int() and some arithmetic, and check_nir does the same in
+# place; it also reports the usual typos (a wrong key, a wrong length of digits,
+# a forgotten key) at once. Any other input with something to report goes
+# through the full check, _check_in_full, which finds and words every issue.
+# tests/test_nir_fast_path.py shows that all of them agree on arbitrary input.
 
 _SEX_NUMBERS: Final = frozenset(int(digit) for digit in _VALID_SEX_DIGITS)
 _IMPOSSIBLE_MONTHS: Final = frozenset({0, *range(13, 20)})
@@ -660,9 +661,9 @@ def parse_nir(value: str, *, strict: bool = False) -> Nir:
 
 def is_valid_nir(value: object, *, strict: bool = False) -> bool:
     """True when ``value`` is a valid NIR. Never raises, whatever ``value`` is."""
-    # This is the validator called on every row and every keystroke, and the
-    # fast path of check_nir: it reads the usual input without a call it can
-    # avoid, and with the rules in arithmetic.
+    # This is the validator called on every row and every keystroke: it reads
+    # the usual input without a call it can avoid, and with the rules in
+    # arithmetic. check_nir repeats its reading of 15 digits, in place.
     if type(value) is not str and not isinstance(value, str):  # a plain str skips the call
         return False
     if len(value) == 15:
