@@ -75,6 +75,10 @@ from vitale_ids._core import (
     InvalidLength,
     Issue,
     ValidationError,
+    _set_check_errors,
+    _set_check_valid,
+    _set_check_value,
+    _set_check_warnings,
     build_check,
     describe_character,
     lookalike_hint,
@@ -263,9 +267,6 @@ class Nir:
 
 _new_object = object.__new__
 (_set_nir_compact,) = slot_setters(Nir, "compact")
-_set_check_valid, _set_check_value, _set_check_errors, _set_check_warnings = slot_setters(
-    Check, "valid", "value", "errors", "warnings"
-)
 
 
 def _trusted_nir(compact: str) -> Nir:
@@ -666,9 +667,10 @@ def is_valid_nir(value: object, *, strict: bool = False) -> bool:
     # arithmetic. check_nir repeats its reading of 15 digits, in place.
     if type(value) is not str and not isinstance(value, str):  # a plain str skips the call
         return False
-    if len(value) == 15:
+    length = len(value)
+    if length == 15:
         text = value
-    elif len(value) > MAX_INPUT_LENGTH:
+    elif length > MAX_INPUT_LENGTH:
         return False
     else:
         # Spaces, as printed on the card, are the usual separators: dropping
