@@ -246,7 +246,7 @@ def test_serial_in_nir_even_without_a_card_type() -> None:
         ),
     ],
 )
-@pytest.mark.parametrize("not_given", [None, "", "  "])
+@pytest.mark.parametrize("not_given", [None, "", "  ", "-" * 64])
 def test_card_type_inferred(
     serial: str, inferred: CardType, english: str, french: str, not_given: str | None
 ) -> None:
@@ -260,6 +260,18 @@ def test_card_type_inferred(
     serial_value = result.fields["serial"].value
     assert isinstance(serial_value, VitaleSerial)
     assert serial_value.card_type is inferred
+
+
+def test_a_card_type_of_65_separators_is_not_read() -> None:
+    # Up to 64 characters a choice left blank is recognized; beyond, nothing is scanned.
+    result = form(card_type="-" * 65)
+    assert codes(result.errors)[0] == ("card_type", "card_type.unknown")
+
+
+def test_serial_inferring_card_type_is_lenient_by_default() -> None:
+    result = check_serial_inferring_card_type(PHOTO_SERIAL)
+    assert result.valid
+    assert [issue.code for issue in result.warnings] == ["card_type.inferred"]
 
 
 def test_inferred_card_type_is_an_error_when_strict() -> None:

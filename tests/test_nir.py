@@ -339,6 +339,63 @@ def test_order() -> None:
     assert is_valid_nir(make_nir(order="999"))
 
 
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("", "nir.empty"),
+        ("1" * 65, "nir.length"),
+        ("18505", "nir.length"),
+        (ORDINARY[:13], "nir.missing_key"),
+        (ORDINARY[:4] + "X" + ORDINARY[5:], "nir.character"),
+        (make_nir(sex="5"), "nir.sex"),
+        (make_nir(sex="3"), "nir.temporary"),
+        (make_nir(month="13"), "nir.month"),
+        (make_nir(month="45"), "nir.unknown_month"),
+        (make_nir(order="000"), "nir.order"),
+        (ORDINARY[:13] + "98", "nir.key_range"),
+        (ORDINARY[:13] + "19", "nir.checksum"),
+    ],
+)
+def test_every_issue_belongs_to_the_nir_field(value: str, code: str) -> None:
+    for typed in (value, " " + value):  # the shortcuts and the full check
+        issues = check_nir(typed).issues
+        assert code in {issue.code for issue in issues}
+        assert {issue.field for issue in issues} == {"nir"}
+
+
+def test_nir_key_errors_belong_to_the_nir_field() -> None:
+    with pytest.raises(ValidationError) as raised:
+        nir_key("18505")
+    assert (raised.value.code, raised.value.field) == ("nir.length", "nir")
+
+
+def as_typed(nir: str) -> str:
+    """``nir`` as people type it: a stray space first, then the card's groups."""
+    groups = (nir[0], nir[1:3], nir[3:5], nir[5:7], nir[7:10], nir[10:13], nir[13:])
+    return " " + " ".join(groups)
+
+
+@pytest.mark.parametrize(
+    ("nir", "code", "position"),
+    [
+        # " 3 85 05 78 006 084 91": characters 1, 4-5, 11-13 and 14-15 stand at
+        # 1, 6, 16 and 20 of what was typed.
+        (make_nir(sex="3"), "nir.temporary", 1),
+        (make_nir(sex="5"), "nir.sex", 1),
+        (make_nir(month="45"), "nir.unknown_month", 6),
+        (make_nir(month="13"), "nir.month", 6),
+        (make_nir(order="000"), "nir.order", 16),
+        (ORDINARY[:13] + "98", "nir.key_range", 20),
+        (ORDINARY[:13] + "19", "nir.checksum", 20),
+    ],
+)
+def test_positions_point_at_what_was_typed(nir: str, code: str, position: int) -> None:
+    typed = as_typed(nir)
+    (issue,) = check_nir(typed).issues
+    assert (issue.code, issue.position) == (code, position)
+    assert typed[position] == nir[{1: 0, 6: 3, 16: 10, 20: 13}[position]]
+
+
 @pytest.mark.parametrize("key", ["00", "98", "99"])
 def test_key_range(key: str) -> None:
     issue = only_error(ORDINARY[:13] + key)

@@ -83,6 +83,7 @@ def near_nirs(draw: st.DrawFn) -> str:
 @example("185057800608491")
 @example("000000000000000")
 @example("185057800000025")  # order 000
+@example("1851300000001" + key_of("1851300000001"))  # month 13, in a small place number
 def test_fast_path_agrees_on_every_15_digit_shape(value: str) -> None:
     assert_agree(value)
 
@@ -95,6 +96,8 @@ def test_fast_path_agrees_on_every_15_digit_shape(value: str) -> None:
 @example("1 85 05 78 006 084 19")  # a wrong key, typed with spaces
 @example("1 85 05 78 006 084 1 9")  # and a space inside the key
 @example("1850578006084")  # the key left out
+@example("1850578006000")  # and order 000
+@example("1851300000001")  # and month 13, in a small place number
 @example("0850578006084")  # and a first digit that is no sex
 @example("18505780060849")  # a digit left out
 @example("1850578006084911")  # a digit typed twice

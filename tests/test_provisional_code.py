@@ -118,6 +118,18 @@ def test_input_over_64_characters_is_refused_before_scanning() -> None:
     )
     # 64 characters are still read: separators alone do not make a code wrong.
     assert is_valid_provisional_code(CODE + " " * 52)
+    assert check_provisional_code(CODE + " " * 52).valid
+    assert check_provisional_code(CODE + "-" * 52).valid
+
+
+def test_a_str_subclass_gives_a_plain_str() -> None:
+    class Text(str):
+        pass
+
+    result = check_provisional_code(Text(CODE))
+    assert result.value is not None
+    assert type(result.value.value) is str
+    assert result == check_provisional_code(CODE)
 
 
 @pytest.mark.parametrize(

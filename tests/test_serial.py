@@ -131,7 +131,15 @@ def test_the_whole_21_digits_keep_the_last_11_with_a_warning(typed: str, positio
     assert parse_serial(typed, card_type=WITH).value == PHOTO_SERIAL
 
 
+def test_11_digits_that_start_like_the_prefix_are_an_ordinary_serial() -> None:
+    result = check_serial("80250000021", card_type=WITH)
+    assert result.valid
+    assert result.issues == ()
+    assert is_valid_serial("80250000021", card_type=WITH, strict=True)
+
+
 def test_21_digits_without_the_prefix() -> None:
+    assert not is_valid_serial("8025000003" + PHOTO_SERIAL, card_type=WITH)
     issue = only_error("8025000003" + PHOTO_SERIAL, WITH)
     assert issue.code == "serial.length"
     assert issue.position is None
@@ -354,6 +362,11 @@ def test_input_over_64_characters_is_refused_before_scanning() -> None:
         "Le numéro de série comporte au plus 21 chiffres ; cette saisie a plus de 64 caractères."
     )
     assert is_valid_serial(PHOTO_SERIAL + " " * 53, card_type=WITH)
+    assert check_serial(PHOTO_SERIAL + " " * 53, card_type=WITH).valid
+    # The full check reads 64 characters too: a warning, not a refusal.
+    padded_date = check_serial("01012000" + " " * 56, card_type=WITHOUT)
+    assert padded_date.valid
+    assert [issue.code for issue in padded_date.warnings] == ["serial.looks_like_date"]
 
 
 # --- Mistakes the official app refuses: warnings ---------------------------------------
