@@ -28,6 +28,11 @@ __all__ = [
 
 T = TypeVar("T")
 
+#: Inputs longer than this are refused before they are scanned: the longest
+#: identifier, 21 printed serial digits, fits many times over with separators,
+#: and a huge input must not cost a scan.
+MAX_INPUT_LENGTH = 64
+
 Lang = Literal["en", "fr"]
 
 
