@@ -67,6 +67,7 @@ from typing import Final
 
 import attrs
 
+from vitale_ids import _nir_rules
 from vitale_ids._core import (
     Check,
     InvalidChecksum,
@@ -91,6 +92,9 @@ from vitale_ids._core import (
 )
 
 __all__ = [
+    "BODY_LENGTH",
+    "CORSICA_DEPARTMENTS",
+    "LENGTH",
     "MAX_INPUT_LENGTH",
     "Nir",
     "Sex",
@@ -104,6 +108,14 @@ __all__ = [
 ]
 
 FIELD: Final = "nir"
+
+# The rules live in _nir_rules; these are the public names for the shape.
+#: 15 characters: 13 that describe a birth, then the 2-digit key.
+LENGTH: Final = _nir_rules.LENGTH
+#: The characters the key is computed on (a NIR stored without its key has these).
+BODY_LENGTH: Final = _nir_rules.BODY_LENGTH
+#: Corsica's departments since 1976, the only letters a NIR has (characters 6-7).
+CORSICA_DEPARTMENTS: Final = tuple(_nir_rules.CORSICA_KEY_DIGITS)
 
 #: Inputs longer than this are refused before they are scanned.
 MAX_INPUT_LENGTH: Final = 64

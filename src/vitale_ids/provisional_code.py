@@ -44,6 +44,7 @@ from typing import Final
 
 import attrs
 
+from vitale_ids import _code_rules
 from vitale_ids._core import (
     Check,
     InvalidFormat,
@@ -72,8 +73,8 @@ __all__ = [
 
 FIELD: Final = "provisional_code"
 
-#: The number of characters of a code provisoire.
-CODE_LENGTH: Final = 12
+#: The number of characters of a code provisoire (the rule is in _code_rules).
+CODE_LENGTH: Final = _code_rules.LENGTH
 
 #: Inputs longer than this are refused before they are scanned.
 MAX_INPUT_LENGTH: Final = 64

@@ -71,7 +71,10 @@ if TYPE_CHECKING:
 __all__ = [
     "ISSUER_NUMBER",
     "MAX_INPUT_LENGTH",
+    "NO_PHOTO_ACCEPTED_LENGTHS",
     "PHOTO_CARD_PREFIX",
+    "PHOTO_LENGTH",
+    "PRINTED_PHOTO_LENGTH",
     "VitaleSerial",
     "check_serial",
     "is_valid_serial",
@@ -80,17 +83,20 @@ __all__ = [
 
 FIELD: Final = "serial"
 
-#: The first 10 of the 21 digits printed on every card with photo.
-PHOTO_CARD_PREFIX: Final = "8025000002"
-
-#: The scheme's technical number: a serial number is never part of it.
-ISSUER_NUMBER: Final = "80250000025"
+# The rules live in _serial_rules; these are the public names for them.
+from vitale_ids._serial_rules import (  # noqa: E402
+    ISSUER_NUMBER,
+    NO_PHOTO_ACCEPTED_LENGTHS,
+    PHOTO_CARD_PREFIX,
+    PHOTO_LENGTH,
+    PRINTED_PHOTO_LENGTH,
+)
 
 #: Inputs longer than this are refused before they are scanned.
 MAX_INPUT_LENGTH: Final = 64
 
-_PHOTO_LENGTH: Final = 11
-_PRINTED_PHOTO_LENGTH: Final = 21
+_PHOTO_LENGTH: Final = PHOTO_LENGTH
+_PRINTED_PHOTO_LENGTH: Final = PRINTED_PHOTO_LENGTH
 _NO_PHOTO_LENGTHS: Final = (8, 13)
 _NO_PHOTO_UNUSUAL_LENGTHS: Final = range(9, 13)
 
