@@ -118,7 +118,7 @@ def run(args: list[str], stdin: str) -> str:
 
 
 def messages(issues: Iterable[Issue], lang: str) -> list[str]:
-    return [issue.message_in(lang) for issue in issues]  # type: ignore[arg-type]
+    return [issue.message_in(lang) for issue in issues]
 
 
 # --- What people type ------------------------------------------------------------------
