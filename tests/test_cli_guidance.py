@@ -338,6 +338,24 @@ def test_a_value_typed_in_the_wrong_prompt_is_pointed_out() -> None:
     ) in stderr
 
 
+def test_a_card_type_left_empty_that_the_serial_does_not_tell_is_asked_for_again() -> None:
+    status, stdout, stderr, _echo = run_prompts(
+        ["form", "--code", CODE, "--nir", ORDINARY],
+        [
+            (CARD_PROMPT, ""),
+            (SERIAL_PROMPT, "314159265"),  # 9 digits: a card without photo, unusually
+            (CARD_PROMPT, "sans photo"),
+        ],
+    )
+    assert status == 0
+    assert (
+        '  error card_type.missing: The card type is missing: choose "avec photo" or "sans'
+        ' photo". The serial number does not show which it is. Give it with --card-type'
+        ' "avec photo" or --card-type "sans photo".\n  Type it again (try 2 of 3).\n'
+    ) in stderr
+    assert "Card type: Carte Vitale without photo (valid)\n" in stdout
+
+
 def test_warnings_do_not_ask_again() -> None:
     status, stdout, stderr, _echo = run_prompts(
         ["form"],

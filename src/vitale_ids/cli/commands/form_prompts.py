@@ -91,6 +91,15 @@ def _read(field: str, lang: Lang) -> str:
     return prompt_visible(prompt) if field == "card_type" else prompt_hidden(prompt)
 
 
+def _missing_card_type(values: Mapping[str, str | None]) -> list[Issue]:
+    """``card_type.missing`` when the card type was left empty and the serial does not tell."""
+    card_type, serial = values.get("card_type"), values.get("serial")
+    if card_type is None or serial is None or without_separators(card_type):
+        return []
+    errors = check_serial_inferring_card_type(serial).errors
+    return [issue for issue in errors if issue.code == "card_type.missing"]
+
+
 def _say_again(field: str, value: str, errors: Sequence[Issue], tries: int, lang: Lang) -> None:
     lines = [issue_text(issue, True, lang) for issue in errors]
     note = looks_like(value, _KINDS[field]) if field in _KINDS else None
@@ -127,4 +136,15 @@ def prompt_fields(
     for field in missing:
         card_type = values.get("card_type", given.get("card_type"))
         values[field] = _ask(field, card_type, lang)
+    if "card_type" in values:
+        # Left empty, and the serial number does not tell: the card type
+        # field has failed, and is asked for again (empty no longer settles it).
+        tries = 1
+        while tries < MAX_TRIES:
+            errors = _missing_card_type({**given, **values})
+            if not errors:
+                break
+            tries += 1
+            _say_again("card_type", values["card_type"], errors, tries, lang)
+            values["card_type"] = _read("card_type", lang)
     return values
