@@ -62,8 +62,10 @@ def looks_like(
     kind. With ``option``, the note names the ``--kind`` that checks it as what
     it looks like.
     """
+    if own in possible_kinds(value):
+        return None
     others = valid_as_others(value, own, card_type)
-    if not others or own in possible_kinds(value):
+    if not others:
         return None
     what_en = " or ".join(_NAMES[kind][0] for kind in others)
     what_fr = " ou ".join(_NAMES[kind][1] for kind in others)

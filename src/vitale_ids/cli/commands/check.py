@@ -75,7 +75,9 @@ def check_value(value: str, kind: str, card_type: CardType | None, strict: bool 
     note = looks_like(value, kind, card_type, option=True) if named else None
     if note is not None:
         check = Check(check.valid, check.value, check.errors, (*check.warnings, note))
-    return Outcome(kind, check, bool(valid_as_others(value, kind, card_type)))
+    # Only a parsed value shows characters through its own mask.
+    masked_whole = check.value is not None and bool(valid_as_others(value, kind, card_type))
+    return Outcome(kind, check, masked_whole)
 
 
 def _line_text(number: int, outcome: Outcome, value_shown: str, lang: Lang) -> str:
