@@ -550,7 +550,7 @@ def test_an_unparsed_value_is_shown_without_any_of_its_characters(value: str) ->
     shown = cli.mask_unparsed(value)
     shape = shown.removesuffix("...")
     assert set(shape) <= set("* .-")
-    assert len(shown) <= cli._MAX_VALUE_CHARS + 3
+    assert len(shown) <= nir.MAX_INPUT_LENGTH + 3
 
 
 @pytest.mark.parametrize("pattern", ["1", " ", "é"], ids=["digits", "spaces", "accents"])

@@ -94,6 +94,7 @@ from vitale_ids._core import (
 __all__ = [
     "BODY_LENGTH",
     "CORSICA_DEPARTMENTS",
+    "DEPARTMENT",
     "LENGTH",
     "MAX_INPUT_LENGTH",
     "Nir",
@@ -116,6 +117,8 @@ LENGTH: Final = _nir_rules.LENGTH
 BODY_LENGTH: Final = _nir_rules.BODY_LENGTH
 #: Corsica's departments since 1976, the only letters a NIR has (characters 6-7).
 CORSICA_DEPARTMENTS: Final = tuple(_nir_rules.CORSICA_KEY_DIGITS)
+#: Where the department stands in the compact form (a slice: characters 6-7).
+DEPARTMENT: Final = _nir_rules.DEPARTMENT
 
 #: Inputs longer than this are refused before they are scanned.
 MAX_INPUT_LENGTH: Final = 64

@@ -1,0 +1,122 @@
+"""``vitale-ids check``: check values, one result line each."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from vitale_ids import (
+    CardType,
+    Check,
+    Issue,
+    ValidationError,
+    check_nir,
+    check_provisional_code,
+    check_serial,
+)
+from vitale_ids.cli.base import EXIT_INVALID, EXIT_VALID, Lang, UsageError
+from vitale_ids.cli.detect import detect_kind
+from vitale_ids.cli.input import prompt_hidden, read_lines, stdin, value_prompt
+from vitale_ids.cli.output import issue_json, issues_text, printable, shown
+from vitale_ids.form import check_serial_inferring_card_type
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Iterable
+
+__all__ = ["Outcome", "check_value", "run"]
+
+
+@attrs.frozen
+class Outcome:
+    """One checked value: its kind (``None`` when it could not be told) and its check."""
+
+    kind: str | None
+    check: Check[Any]
+
+
+def _check_serial(value: str, card_type: CardType | None, strict: bool) -> Check[Any]:
+    # The one place the command line checks a serial number, with or without its type.
+    if card_type is None:
+        return check_serial_inferring_card_type(value, strict=strict)
+    return check_serial(value, card_type=card_type, strict=strict)
+
+
+def check_value(value: str, kind: str, card_type: CardType | None, strict: bool = False) -> Outcome:
+    """Check ``value`` as ``kind`` ("auto" to guess it), as ``vitale-ids check`` does."""
+    if kind == "auto":
+        found = detect_kind(value, card_type)
+        if isinstance(found, Issue):
+            return Outcome(None, Check(False, None, (found,), ()))
+        kind = found
+    if kind == "nir":
+        return Outcome(kind, check_nir(value, strict=strict))
+    if kind == "code":
+        return Outcome(kind, check_provisional_code(value, strict=strict))
+    return Outcome(kind, _check_serial(value, card_type, strict))
+
+
+def _line_text(number: int, outcome: Outcome, value_shown: str, lang: Lang) -> str:
+    check = outcome.check
+    status = "valid" if check.valid else "invalid"
+    value = printable(value_shown) or '""'
+    head = f"{number}: {status} {outcome.kind or 'unknown'} {value}"
+    return " | ".join([head, *issues_text(check, lang)])
+
+
+def _line_json(number: int, outcome: Outcome, value_shown: str, lang: Lang) -> str:
+    check = outcome.check
+    record = {
+        "line": number,
+        "kind": outcome.kind,
+        "valid": check.valid,
+        "value": value_shown,
+        "errors": [issue_json(issue, lang) for issue in check.errors],
+        "warnings": [issue_json(issue, lang) for issue in check.warnings],
+    }
+    return json.dumps(record, ensure_ascii=False)
+
+
+def _card_type_option(text: str | None) -> CardType | None:
+    if text is None:
+        return None
+    try:
+        return CardType.parse(text)
+    except ValidationError as error:
+        raise UsageError(
+            f"--card-type: {error.issue.message}", f"--card-type : {error.issue.message_fr}"
+        ) from None
+
+
+def _values_to_check(args: argparse.Namespace, lang: Lang) -> Iterable[tuple[int, str]]:
+    if args.values:
+        return enumerate(args.values, start=1)
+    stream = stdin()
+    if stream.isatty():
+        return [(1, prompt_hidden(value_prompt(args.kind, lang)))]
+    # Blank lines separate nothing and hold nothing: they are skipped, and
+    # still counted, so that line numbers match the input.
+    # Bytes, decoded line by line: UTF-8 whatever the locale, so that a file
+    # reads the same everywhere, and a bad byte is reported on its own line.
+    lines = read_lines(stream.buffer)
+    return ((number, line) for number, line in lines if line.strip())
+
+
+def run(args: argparse.Namespace, lang: Lang) -> int:
+    card_type = _card_type_option(args.card_type)
+    render = _line_json if args.json else _line_text
+    out = sys.stdout
+    status = EXIT_VALID
+    for number, value in _values_to_check(args, lang):
+        outcome = check_value(value, args.kind, card_type, args.strict)
+        value_shown = shown(value, outcome.check.value, args.reveal)
+        out.write(render(number, outcome, value_shown, lang) + "\n")
+        # One line at a time, so that a reader downstream sees each result
+        # as soon as it exists.
+        out.flush()
+        if not outcome.check.valid:
+            status = EXIT_INVALID
+    return status
