@@ -222,10 +222,10 @@ NOT_TAKING_AN_IDENTIFIER = {
     "cli.main",
     "cli.read_lines",
 }
-# Test data for tests, not an API that takes identifiers; and the pydantic types,
-# which answer with pydantic's own error (tests/test_integrations.py gives them
-# the same hostile inputs).
-NOT_SCANNED = {"vitale_ids.strategies", "vitale_ids.pydantic"}
+# Test data for tests, not an API that takes identifiers; and the pydantic and
+# Django integrations, which answer with their framework's own error
+# (tests/test_integrations.py and tests/test_django.py give them hostile inputs).
+NOT_SCANNED = {"vitale_ids.strategies", "vitale_ids.pydantic", "vitale_ids.django"}
 
 
 def public_modules() -> list[types.ModuleType]:
