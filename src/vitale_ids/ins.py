@@ -578,7 +578,9 @@ def _check_birthplace(
     if code is None or code == nir_place:
         return
     code_department = _department_of(code)
-    if code_department == department:
+    nir_abroad = department == _nir_rules.ABROAD
+    code_abroad = code_department == _nir_rules.ABROAD
+    if code_department == department and not nir_abroad:
         warnings.append(
             Issue(
                 "identity.birthplace_commune",
@@ -626,8 +628,6 @@ def _check_birthplace(
                 )
             )
         return
-    nir_abroad = department == _nir_rules.ABROAD
-    code_abroad = code_department == _nir_rules.ABROAD
     if nir_abroad and code_abroad:
         where = "in another country than characters 8-10 of the NIR"
         where_fr = "dans un autre pays que celui des caractères 8-10 du NIR"
