@@ -604,3 +604,49 @@ def test_the_ins_checks_are_loaded_on_first_use() -> None:
     assert {"check_identity", "check_fhir_identifier"} <= set(vitale_ids.__all__)
     assert "vitale_ids.ins" not in loaded_after("import vitale_ids")
     assert "vitale_ids.ins" in loaded_after("from vitale_ids import check_identity")
+
+
+# --- Hostile input ------------------------------------------------------------------------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+KEYS = ("use", "type", "system", "value")
+
+
+@given(
+    st.sampled_from(KEYS),
+    json_values | st.text(max_size=80) | st.just("1" * 100_000),
+    st.sampled_from(sorted(FAMILIES)),
+)
+def test_any_json_in_any_key_gives_a_check(key: str, value: object, family: str) -> None:
+    identifier = fhir_identifier(FAMILIES[family][0])
+    identifier[key] = value
+    result = check_fhir_identifier(identifier)
+    assert result.valid == (result.errors == ())
+    assert (result.value is None) == (not result.valid)
+    assert_both_languages(result.issues)
+
+
+@given(json_values.filter(lambda value: not isinstance(value, dict)) | st.text())
+def test_anything_but_a_mapping_raises_invalid_type(value: object) -> None:
+    with pytest.raises(InvalidType) as caught:
+        check_fhir_identifier(value)  # type: ignore[arg-type]
+    assert caught.value.code == "fhir.not_an_object"
+    assert caught.value.issue.message.endswith(f"got {type(value).__name__}.")
+
+
+@given(
+    st.sampled_from(["sex", "birth_date", "birthplace_code"]),
+    st.text(max_size=80) | st.just("1985-05-14" + " " * 100_000),
+)
+def test_any_trait_text_gives_a_check(trait: str, value: str) -> None:
+    traits: dict[str, Any] = {trait: value}
+    result = check_identity(ORDINARY, **traits)
+    assert result.valid == (result.errors == ())
+    assert all(issue.field == trait for issue in result.issues)
+    assert all(issue.code.startswith("identity.") for issue in result.issues)

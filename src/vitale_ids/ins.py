@@ -27,6 +27,7 @@ from typing import Any, Final, Literal
 
 from vitale_ids import _ins_rules, _nir_rules
 from vitale_ids._core import (
+    MAX_INPUT_LENGTH,
     Check,
     InvalidType,
     Issue,
@@ -155,7 +156,8 @@ def check_fhir_identifier(identifier: Mapping[str, Any], *, strict: bool = False
 
 
 def _check_value(value: object, errors: list[Issue], warnings: list[Issue]) -> Nir | None:
-    if not isinstance(value, str) or not value.strip():
+    # A huge value is left to check_nir, which refuses it after len() alone.
+    if not isinstance(value, str) or (len(value) <= MAX_INPUT_LENGTH and not value.strip()):
         errors.append(
             _fhir_issue(
                 "fhir.value",
@@ -343,7 +345,8 @@ def _read_sex(value: object) -> Sex | Issue | None:
         return value
     if not isinstance(value, str):
         raise _type_error("sex", "a Sex or a text", "un Sex ou un texte", value)
-    word = value.strip().casefold()
+    # A huge text is refused after len() alone, before anything scans it.
+    word = value.strip().casefold() if len(value) <= MAX_INPUT_LENGTH else "?"
     if not word or word == _ins_rules.UNKNOWN_GENDER:
         return None
     sex = _SEX_WORDS.get(word)
@@ -366,7 +369,7 @@ def _read_birth_date(value: object) -> tuple[int, int | None] | Issue | None:
         return value.year, value.month
     if not isinstance(value, str):
         raise _type_error("birth_date", "a date or a text", "une date ou un texte", value)
-    text = value.strip()
+    text = value.strip() if len(value) <= MAX_INPUT_LENGTH else "?"
     if not text:
         return None
     parts = text.split("-")
@@ -396,7 +399,7 @@ def _read_birthplace(value: object) -> str | Issue | None:
         return None
     if not isinstance(value, str):
         raise _type_error("birthplace_code", "a text", "un texte", value)
-    code = value.strip().upper()
+    code = value.strip().upper() if len(value) <= MAX_INPUT_LENGTH else "?"
     if not code:
         return None
     department = code[:_DEPARTMENT_LENGTH]
