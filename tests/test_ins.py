@@ -470,21 +470,25 @@ def test_history_is_a_warning_that_names_it(
 
 
 @pytest.mark.parametrize(
-    ("nir", "code", "birth_date", "year"),
+    ("nir", "code", "birth_date", "year", "field"),
     [
-        (make_nir(year="80", place="20004"), "2A004", "1980-05", "1975"),
-        (make_nir(year="80", place="20004"), "20004", "1980", "1975"),
-        (make_nir(year="80", place="20004"), None, "1980", "1975"),
-        (make_nir(year="70", place="75115"), "92050", "1970", "1967"),
-        (make_nir(year="70", place="91352"), "99352", "1970", "1962"),
-        (make_nir(year="60", place="95001"), "99350", "1960", "1956"),
+        # Department 20 alone contradicts a birth in 1976 or later: the date is at fault.
+        (make_nir(year="80", place="20004"), "2A004", "1980-05", "1975", "birth_date"),
+        (make_nir(year="80", place="20004"), "20004", "1980", "1975", "birth_date"),
+        (make_nir(year="80", place="20004"), None, "1980", "1975", "birth_date"),
+        (make_nir(year="70", place="75115"), "92050", "1970", "1967", "birthplace_code"),
+        (make_nir(year="70", place="91352"), "99352", "1970", "1962", "birthplace_code"),
+        (make_nir(year="60", place="95001"), "99350", "1960", "1956", "birthplace_code"),
+        (make_nir(year="57", place="96001"), "99351", "1957", "1956", "birthplace_code"),
     ],
 )
 def test_history_after_its_end_is_an_error(
-    nir: str, code: str | None, birth_date: str, year: str
+    nir: str, code: str | None, birth_date: str, year: str, field: str
 ) -> None:
     result = check_identity(nir, birthplace_code=code, birth_date=birth_date)
-    assert codes(result.errors) == ["identity.birthplace"]
+    assert [(i.code, i.field, i.position) for i in result.errors] == [
+        ("identity.birthplace", field, 5)
+    ]
     assert year in result.errors[0].message
     assert year in result.errors[0].message_fr
     assert_private(nir, result.issues)
@@ -512,6 +516,7 @@ def test_an_unreadable_trait_is_an_error(traits: dict[str, Any], code: str) -> N
     result = check_identity(ORDINARY, **traits)
     assert not result.valid
     assert [(i.code, i.position) for i in result.errors] == [(code, None)]
+    assert result.errors[0].field == next(iter(traits))
     (value,) = traits.values()
     assert str(value).strip() not in result.errors[0].message
 

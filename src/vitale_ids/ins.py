@@ -65,6 +65,7 @@ INS_NIR_DEMO_SYSTEM: Final = _ins_rules.INS_NIR_DEMO.system
 
 _SLICE_BY_SYSTEM: Final = {item.system: item for item in _ins_rules.SLICES}
 _DEPARTMENT_LENGTH: Final = _nir_rules.DEPARTMENT.stop - _nir_rules.DEPARTMENT.start
+_COUNTRY_CHARACTERS: Final = f"{_nir_rules.PLACE.start + 1}-{_nir_rules.PLACE.stop}"
 _OVERSEAS_DEPARTMENT_LENGTH: Final = (
     _nir_rules.OVERSEAS_DEPARTMENT.stop - _nir_rules.OVERSEAS_DEPARTMENT.start
 )
@@ -543,9 +544,10 @@ def _too_late_issue(
     else:
         what = f"are a code of the past ({history.name_en}) that"
         what_fr = f"sont un code du passé ({history.name_fr}) qui"
+    # Without "fits", the NIR's department alone contradicts the birth date.
     return Issue(
         "identity.birthplace",
-        "birthplace_code",
+        "birthplace_code" if fits else "birth_date",
         position,
         f"Characters {characters} of the NIR {what} covers births up to"
         f" {history.last_year}; the birth date is later.",
@@ -632,8 +634,8 @@ def _check_birthplace(
             )
         return
     if nir_abroad and code_abroad:
-        where = "in another country than characters 8-10 of the NIR"
-        where_fr = "dans un autre pays que celui des caractères 8-10 du NIR"
+        where = f"in another country than characters {_COUNTRY_CHARACTERS} of the NIR"
+        where_fr = f"dans un autre pays que celui des caractères {_COUNTRY_CHARACTERS} du NIR"
     elif nir_abroad:
         where = f"in France, but characters {characters} of the NIR say born abroad"
         where_fr = (
