@@ -44,6 +44,7 @@ from vitale_ids import (
     ValidationError,
     cli,
     form,
+    ins,
     nir,
     validators,
 )
@@ -141,6 +142,15 @@ ENTRIES: list[Entry] = [
     nir_entry("nir.compact", nir.compact, "parse"),
     nir_entry("nir.format", nir.format, "parse"),
     nir_entry("nir.validate", nir.validate, "parse"),
+    nir_entry("check_identity", vitale_ids.check_identity, "check"),
+    nir_entry(
+        "check_identity with traits",
+        lambda v: vitale_ids.check_identity(
+            v, sex="M", birth_date="1985-05-14", birthplace_code="78006", strict=True
+        ),
+        "check",
+    ),
+    nir_entry("ins.fhir_identifier", ins.fhir_identifier, "parse"),
     code_entry("check_provisional_code", vitale_ids.check_provisional_code, "check"),
     code_entry("parse_provisional_code", vitale_ids.parse_provisional_code, "parse"),
     code_entry("is_valid_provisional_code", vitale_ids.is_valid_provisional_code, "is_valid"),
@@ -221,11 +231,12 @@ NOT_TAKING_AN_IDENTIFIER = {
     "cli.default_lang",
     "cli.main",
     "cli.read_lines",
+    "ins.Environment",
 }
-# Test data for tests, not an API that takes identifiers; and the pydantic types,
-# which answer with pydantic's own error (tests/test_integrations.py gives them
-# the same hostile inputs).
-NOT_SCANNED = {"vitale_ids.strategies", "vitale_ids.pydantic"}
+# Test data for tests, not an API that takes identifiers; and the pydantic and
+# Django integrations, which answer with their framework's own error
+# (tests/test_integrations.py and tests/test_django.py give them hostile inputs).
+NOT_SCANNED = {"vitale_ids.strategies", "vitale_ids.pydantic", "vitale_ids.django"}
 
 
 def public_modules() -> list[types.ModuleType]:
@@ -252,11 +263,14 @@ def public_callables() -> set[str]:
 
 # The command line's helpers that read identifiers, exercised at the end of this file.
 CLI_HELPERS = {"cli.check_value", "cli.detect_kind", "cli.mask_unparsed"}
+# It takes a FHIR identifier (a mapping), not text: tests/test_ins.py gives it
+# hostile mappings and hostile values in each key.
+MAPPING_TAKERS = {"check_fhir_identifier"}
 
 
 def test_every_public_function_is_exercised() -> None:
     # A new public function must be added to ENTRIES (or CLI_HELPERS), or this fails.
-    exercised = {entry.function for entry in ENTRIES} | CLI_HELPERS
+    exercised = {entry.function for entry in ENTRIES} | CLI_HELPERS | MAPPING_TAKERS
     assert public_callables() - exercised == set()
 
 

@@ -31,6 +31,7 @@ from vitale_ids.serial import VitaleSerial, check_serial, is_valid_serial, parse
 
 if TYPE_CHECKING:
     from vitale_ids.form import FormCheck, check_form, code_expires_on, opposition_deadline
+    from vitale_ids.ins import check_fhir_identifier, check_identity
 
 __version__ = "0.1.0.dev0"
 
@@ -38,6 +39,8 @@ __version__ = "0.1.0.dev0"
 # use, so that `import vitale_ids` stays cheap for callers who validate one
 # identifier (docs/performance.md).
 _FORM_NAMES = frozenset({"FormCheck", "check_form", "code_expires_on", "opposition_deadline"})
+# The INS checks (FHIR identifier, identity traits) need datetime too: same reason.
+_INS_NAMES = frozenset({"check_fhir_identifier", "check_identity"})
 
 
 def __getattr__(name: str) -> Any:
@@ -45,6 +48,10 @@ def __getattr__(name: str) -> Any:
         from vitale_ids import form
 
         return getattr(form, name)
+    if name in _INS_NAMES:
+        from vitale_ids import ins
+
+        return getattr(ins, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -63,7 +70,9 @@ __all__ = [
     "Sex",
     "ValidationError",
     "VitaleSerial",
+    "check_fhir_identifier",
     "check_form",
+    "check_identity",
     "check_nir",
     "check_provisional_code",
     "check_serial",

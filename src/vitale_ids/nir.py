@@ -63,7 +63,7 @@ False
 from __future__ import annotations
 
 import enum
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -90,6 +90,9 @@ from vitale_ids._core import (
     remove_separators,
     slot_setters,
 )
+
+if TYPE_CHECKING:
+    from vitale_ids.ins import Environment
 
 __all__ = [
     "BODY_LENGTH",
@@ -261,6 +264,12 @@ class Nir:
         from vitale_ids._places import birthplace
 
         return birthplace(self.department, self.country_code)[1]
+
+    def to_fhir_identifier(self, environment: Environment = "production") -> dict[str, Any]:
+        """The FHIR FR Core ``Patient.identifier`` (INS) of this number: see :mod:`vitale_ids.ins`."""
+        from vitale_ids.ins import fhir_identifier
+
+        return fhir_identifier(self, environment)
 
     def format(self, sep: str = " ") -> str:
         """The number in the groups printed on the card: ``1 85 05 78 006 084 91``."""

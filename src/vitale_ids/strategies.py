@@ -14,6 +14,8 @@ person's number.
 - :func:`provisional_codes` draws valid codes provisoires, in mixed case.
 - :func:`serials` draws :class:`~vitale_ids.VitaleSerial` objects, for either
   card type.
+- :func:`identities` draws a NIR with identity traits that agree with it (sex,
+  birth date, birthplace code), as :func:`vitale_ids.ins.check_identity` takes them.
 
 Installing ``vitale_ids`` also registers these with Hypothesis (through its
 ``hypothesis`` entry point), so ``st.from_type(Nir)``,
@@ -26,6 +28,7 @@ that a bug in the validator cannot hide itself by also producing the test data.
 
 from __future__ import annotations
 
+import datetime
 import string
 from typing import TYPE_CHECKING, Final, Literal, TypeVar, get_args
 
@@ -33,13 +36,17 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from vitale_ids.nir import Sex
+
 if TYPE_CHECKING:
     from vitale_ids.card_type import CardType
     from vitale_ids.serial import VitaleSerial
 
 __all__ = [
+    "Identity",
     "InvalidNir",
     "InvalidNirKind",
+    "identities",
     "invalid_nirs",
     "nir_inputs",
     "nirs",
@@ -454,3 +461,113 @@ def serials(card_type: CardType | str | None = None) -> st.SearchStrategy[Vitale
         return values.map(lambda value: VitaleSerial(value, card))
 
     return card_types.flatmap(for_card)
+
+
+# --- Identities: a NIR and the traits that go with it -------------------------------
+
+
+@attrs.frozen
+class Identity:
+    """A synthetic NIR and identity traits that agree with it.
+
+    The fields are the arguments of :func:`vitale_ids.ins.check_identity`:
+    ``nir`` (compact), ``sex`` (a :class:`~vitale_ids.Sex` or one of the texts it
+    reads), ``birth_date`` (a ``date`` or ISO text) and ``birthplace_code`` (an
+    INSEE COG code, or ``None`` when the NIR gives no birthplace). The repr shows
+    ``nir``: the numbers are synthetic.
+    """
+
+    nir: str
+    sex: Sex | str
+    birth_date: datetime.date | str
+    birthplace_code: str | None
+
+
+def _birthplace_variants(nir: str) -> list[tuple[str | None, int | None]]:
+    """Birthplace codes that agree with ``nir``, each with the last birth year it allows.
+
+    The NIR's own place first (so that draws shrink to it), then the same
+    department with another commune (``None`` in place of the commune: it is
+    drawn), then each history that explains a different code (Corsica, Seine,
+    Algeria...), with the commune kept.
+    """
+    from vitale_ids import _ins_rules, _nir_rules
+
+    prefix = nir[_nir_rules.DEPARTMENT]
+    overseas = prefix in _nir_rules.OVERSEAS_PREFIXES
+    department = nir[_nir_rules.OVERSEAS_DEPARTMENT] if overseas else prefix
+    if department in _ins_rules.NO_PLACE_DEPARTMENTS:
+        return [(None, None)]
+    place = nir[_nir_rules.DEPARTMENT.start : _nir_rules.PLACE.stop]
+    commune = place[len(department) :]
+    # Department 20 is Corsica's before 1976, whatever the code that comes with it.
+    corsica = _ins_rules.CORSICA
+    limit = corsica.last_year if department in corsica.old else None
+    variants: list[tuple[str | None, int | None]] = [(place, limit)]
+    if department != _nir_rules.ABROAD:
+        variants.append((department, limit))
+    for history in _ins_rules.HISTORIES:
+        if department in history.old:
+            for new in sorted(history.new - {department}):
+                code = new if len(new) == len(place) else new + commune
+                variants.append((code, history.last_year))
+        elif history.either_way and department in history.new:
+            variants.extend((old + commune, limit) for old in sorted(history.old))
+    return variants
+
+
+_SEX_SPELLINGS: Final = {sex: (sex, str(sex.value), sex.name[0], sex.name.lower()) for sex in Sex}
+
+
+@st.composite
+def _identities(draw: st.DrawFn, compact_nirs: st.SearchStrategy[str]) -> Identity:
+    import calendar
+
+    from vitale_ids import _nir_rules
+
+    nir = draw(compact_nirs)
+    sex = Sex.MALE if int(nir[_nir_rules.SEX]) % 2 else Sex.FEMALE
+    code, last_year = draw(st.sampled_from(_birthplace_variants(nir)))
+    width = _nir_rules.PLACE.stop - _nir_rules.DEPARTMENT.start - len(code or "")
+    if code is not None and width:  # a department alone: another commune of it
+        code += f"{draw(st.integers(0, 10**width - 1)):0{width}d}"
+    two_digit_year = int(nir[_nir_rules.YEAR])
+    # The NIR has no century: any fits, as long as the birthplace's history allows it.
+    centuries = [
+        century
+        for century in (1900, 2000, 1800)
+        if last_year is None or century + two_digit_year <= last_year
+    ]
+    year = draw(st.sampled_from(centuries)) + two_digit_year
+    month_code = int(nir[_nir_rules.MONTH])
+    month = month_code if month_code in _nir_rules.KNOWN_MONTHS else draw(st.integers(1, 12))
+    day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
+    forms: list[datetime.date | str] = [
+        datetime.date(year, month, day),
+        f"{year:04d}-{month:02d}-{day:02d}",
+        f"{year:04d}-{month:02d}",
+        f"{year:04d}",
+    ]
+    spellings: list[Sex | str] = list(_SEX_SPELLINGS[sex])
+    birth_date = draw(st.sampled_from(forms))
+    spelling = draw(st.sampled_from(spellings))
+    return Identity(nir, spelling, birth_date, code)
+
+
+def identities(*, compact: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Identity]:
+    """A NIR with identity traits that agree with it, as :class:`Identity` objects.
+
+    ``check_identity(i.nir, sex=i.sex, birth_date=i.birth_date,
+    birthplace_code=i.birthplace_code)`` finds no error in any draw. It may
+    give warnings: besides the NIR's own (temporary numbers, unknown months),
+    the birthplace can differ from the NIR's the ways history explains (another
+    commune of the same department; Corsica before 1976; Seine and Seine-et-Oise
+    before 1968; Algeria, Morocco and Tunisia before independence; overseas
+    renumbering), with a birth year that history allows.
+
+    ``compact`` is the strategy of NIRs (:func:`nirs` by default). The sex is
+    drawn in each spelling that check_identity reads, the birth date as a
+    ``date`` or as ISO text (year, month or day), in a century that fits.
+    Draws shrink towards the NIR's own birthplace.
+    """
+    return _identities(nirs() if compact is None else compact)
