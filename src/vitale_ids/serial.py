@@ -396,6 +396,23 @@ def compact(value: str) -> str:
     return remove_separators(value) if len(value) <= MAX_INPUT_LENGTH else ""
 
 
+def _printed_less_one_issue(cleaned: str) -> Issue | None:
+    """The 21 digits printed beside the photo, one of them left out: say so."""
+    if len(cleaned) != _PRINTED_PHOTO_LENGTH - 1 or not cleaned.startswith(PHOTO_CARD_PREFIX):
+        return None
+    return _issue(
+        "serial.length",
+        None,
+        f"The serial number has {len(cleaned)} digits and starts with {PHOTO_CARD_PREFIX}, the"
+        f" prefix of every card with photo: one digit is missing from the {_PRINTED_PHOTO_LENGTH}"
+        f" printed beside the photo. The form wants the last {_PHOTO_LENGTH}.",
+        f"Le numéro de série comporte {len(cleaned)} chiffres et commence par {PHOTO_CARD_PREFIX},"
+        " le préfixe de toutes les cartes avec photo : il manque un chiffre aux"
+        f" {_PRINTED_PHOTO_LENGTH} imprimés à côté de la photo. Le formulaire en demande les"
+        f" {_PHOTO_LENGTH} derniers.",
+    )
+
+
 def check_digits(
     value: str, card_type: CardType | None, earlier_errors: Sequence[Issue], strict: bool
 ) -> Check[VitaleSerial]:
@@ -414,7 +431,10 @@ def check_digits(
     warnings: list[Issue] = []
     length = len(cleaned)
     kept = cleaned
-    if card_type is CardType.WITH_PHOTO:
+    printed_less_one = _printed_less_one_issue(cleaned)
+    if printed_less_one is not None:
+        errors.append(printed_less_one)
+    elif card_type is CardType.WITH_PHOTO:
         if length == _PRINTED_PHOTO_LENGTH and cleaned.startswith(PHOTO_CARD_PREFIX):
             kept = cleaned[len(PHOTO_CARD_PREFIX) :]
             position = 0 if cleaned == value else original_index(value, 0)

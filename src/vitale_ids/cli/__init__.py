@@ -11,7 +11,8 @@ given, and the safe ways to pass a value are stdin and the hidden prompt
 process list).
 
 Exit status: 0 when every value is valid, 1 when any is invalid, 2 on a usage
-error (unknown flag or kind, unreadable input).
+error (unknown flag or kind, unreadable input, no value at all: nothing
+checked is no success).
 
 How it is laid out, one concern a module:
 
@@ -20,10 +21,15 @@ How it is laid out, one concern a module:
 - ``base``: exit statuses, languages, ``UsageError``, what all modules share;
 - ``input``: stdin read line by line, the hidden and the visible prompts;
 - ``detect``: which identifier a value is, from its shape (``--kind auto``);
+- ``shapes``: a value typed in the wrong place, told by the identifiers' own
+  checks (``kind.looks_like``, and masking a value valid as another kind);
 - ``output``: masking values, wording issues as text or JSON, dates;
 - ``commands.check``, ``commands.explain``, ``commands.form`` (with
-  ``commands.form_input``, where the form's four fields come from): one module
-  per command, each with ``run(args, lang)``.
+  ``commands.form_input``, where the form's four fields come from,
+  ``commands.form_prompts``, the prompts that ask again for a value that
+  fails, and ``commands.form_steps``, the next steps: online, or by phone when
+  the online form refuses a value): one module per command, each with
+  ``run(args, lang)``.
 """
 
 from __future__ import annotations

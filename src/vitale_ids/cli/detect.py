@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from vitale_ids import CardType, Issue, nir, provisional_code, serial
+from vitale_ids import CardType, Issue, is_valid_serial, nir, provisional_code, serial
 from vitale_ids.cli.base import MAX_VALUE_CHARS, without_separators
 
-__all__ = ["KINDS", "detect_kind"]
+__all__ = ["KINDS", "detect_kind", "possible_kinds"]
 
 #: The choices of ``check --kind``.
 KINDS: Final = ("auto", "nir", "code", "serial")
@@ -89,15 +89,38 @@ def _is_ascii_digit(char: str) -> bool:
     return "0" <= char <= "9"
 
 
-def _kind_of_digits(length: int, card_type: CardType | None) -> str | Issue:
-    kinds = [kind for kind, lengths in _LENGTHS if length in lengths]
-    if len(kinds) > 1 and card_type is CardType.WITH_PHOTO and length not in _PHOTO_SERIAL_LENGTHS:
-        # The card with photo has no serial of this length: the other kind is left.
-        kinds.remove("serial")
+def _digit_kinds(digits: str) -> list[str]:
+    kinds = [kind for kind, lengths in _LENGTHS if len(digits) in lengths]
+    if not kinds and _printed_less_one(digits):
+        kinds.append("serial")
+    return kinds
+
+
+def _printed_less_one(digits: str) -> bool:
+    """The digits printed beside the photo, one of them left out: a serial number still."""
+    return len(digits) == serial.PRINTED_PHOTO_LENGTH - 1 and digits.startswith(
+        serial.PHOTO_CARD_PREFIX
+    )
+
+
+def _settled(digits: str, kinds: list[str], card_type: CardType | None) -> list[str]:
+    # With the card type given, a serial number that card has, with nothing to
+    # warn about, is a serial number; a length that card never has is not one.
+    if card_type is None or len(kinds) < 2 or "serial" not in kinds:
+        return kinds
+    if is_valid_serial(digits, card_type=card_type, strict=True):
+        return ["serial"]
+    if not is_valid_serial(digits, card_type=card_type):
+        return [kind for kind in kinds if kind != "serial"]
+    return kinds
+
+
+def _kind_of_digits(digits: str, card_type: CardType | None) -> str | Issue:
+    kinds = _settled(digits, _digit_kinds(digits), card_type)
     if not kinds:
-        return _unknown(length)
+        return _unknown(len(digits))
     if len(kinds) > 1:
-        return _ambiguous(length, kinds)
+        return _ambiguous(len(digits), kinds)
     return kinds[0]
 
 
@@ -127,8 +150,11 @@ def detect_kind(value: str, card_type: CardType | None = None) -> str | Issue:
     - digits only: a length that one identifier alone can have gives it (a NIR,
       with or without its key, or one digit short; a serial number); a length
       that a code provisoire or a NIR without its key shares with a serial
-      number is ambiguous, unless ``card_type`` is "with photo", whose serial
-      numbers have other lengths;
+      number is ambiguous, unless ``card_type`` settles it: a serial number
+      that card type has, with nothing to warn about, is a serial number (13
+      digits "sans photo"), and a length it never has is not one (12 or 13
+      digits "avec photo"); the 21 digits printed beside the photo, one of
+      them left out, are a serial number too;
     - a NIR's length (with or without its key) with at most 2 characters that
       are not digits (Corsica's 2A/2B count as digits) is a NIR, typos included;
     - a code provisoire's length with a letter or another non-digit is a code;
@@ -152,5 +178,22 @@ def detect_kind(value: str, card_type: CardType | None = None) -> str | Issue:
     if not compact:
         return _unknown(0)
     if all(_is_ascii_digit(char) for char in compact):
-        return _kind_of_digits(len(compact), card_type)
+        return _kind_of_digits(compact, card_type)
     return _kind_near(compact)
+
+
+def possible_kinds(value: str) -> list[str]:
+    """The kinds whose shape ``value`` has, as :func:`detect_kind` sees it, card type aside.
+
+    >>> possible_kinds("xK4b-9Tq2-Lm7k"), possible_kinds("1 85 05 78 006 084")
+    (['code'], ['nir', 'serial'])
+    """
+    if len(value) > MAX_VALUE_CHARS:
+        return []
+    compact = without_separators(value)
+    if not compact:
+        return []
+    if all(_is_ascii_digit(char) for char in compact):
+        return _digit_kinds(compact)
+    found = _kind_near(compact)
+    return [found] if isinstance(found, str) else []

@@ -25,6 +25,7 @@ __all__ = [
     "issue_text",
     "issues_text",
     "mask_unparsed",
+    "message",
     "month_name",
     "printable",
     "shown",
@@ -134,14 +135,30 @@ def shown(text: str, parsed: object | None, reveal: bool) -> str:
 # --- Issues ----------------------------------------------------------------------------
 
 
+# What the command line adds to an issue's message: the option that settles it.
+_OPTION_NOTES: Final = {
+    "card_type.missing": (
+        'Give it with --card-type "avec photo" or --card-type "sans photo".',
+        'Indiquez-le avec --card-type "avec photo" ou --card-type "sans photo".',
+    ),
+}
+
+
+def message(issue: Issue, lang: Lang) -> str:
+    """The issue's message in ``lang``, with the option that settles it, if any."""
+    note = _OPTION_NOTES.get(issue.code)
+    text = issue.message_in(lang)
+    return text if note is None else f"{text} {pick(lang, *note)}"
+
+
 def issue_json(issue: Issue, lang: Lang) -> dict[str, object]:
-    return {"code": issue.code, "position": issue.position, "message": issue.message_in(lang)}
+    return {"code": issue.code, "position": issue.position, "message": message(issue, lang)}
 
 
 def issue_text(issue: Issue, is_error: bool, lang: Lang) -> str:
     label = pick(lang, "error", "erreur") if is_error else pick(lang, "warning", "avertissement")
     colon = " :" if lang == "fr" else ":"
-    return f"{label} {issue.code}{colon} {issue.message_in(lang)}"
+    return f"{label} {issue.code}{colon} {message(issue, lang)}"
 
 
 def issues_text(check: Check[Any], lang: Lang) -> list[str]:

@@ -40,8 +40,9 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "check",
         help="check values, one result line each",
         description="Check each VALUE, or each line of stdin (blank lines skipped, still"
-        " counted), and print one line per value: its line number, valid or invalid, its"
-        " kind, the masked value, then every error and warning. With no VALUE and a"
+        " counted; no value at all is a usage error), and print one line per value: its"
+        " line number, valid or invalid, its kind, the masked value, then every error and"
+        " warning. With no VALUE and a"
         " terminal as stdin, prompt for one value with hidden input.",
         epilog=SAFE_INPUT_EN,
         allow_abbrev=False,

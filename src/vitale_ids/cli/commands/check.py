@@ -21,6 +21,7 @@ from vitale_ids.cli.base import EXIT_INVALID, EXIT_VALID, Lang, UsageError
 from vitale_ids.cli.detect import detect_kind
 from vitale_ids.cli.input import prompt_hidden, read_lines, stdin, value_prompt
 from vitale_ids.cli.output import issue_json, issues_text, printable, shown
+from vitale_ids.cli.shapes import looks_like, valid_as_others
 from vitale_ids.form import check_serial_inferring_card_type
 
 if TYPE_CHECKING:
@@ -32,10 +33,15 @@ __all__ = ["Outcome", "check_value", "run"]
 
 @attrs.frozen
 class Outcome:
-    """One checked value: its kind (``None`` when it could not be told) and its check."""
+    """One checked value: its kind (``None`` when it could not be told) and its check.
+
+    ``masked_whole`` is true when the value is also valid as another kind:
+    its own mask would show characters of what may be that other identifier.
+    """
 
     kind: str | None
     check: Check[Any]
+    masked_whole: bool = False
 
 
 def _check_serial(value: str, card_type: CardType | None, strict: bool) -> Check[Any]:
@@ -45,18 +51,33 @@ def _check_serial(value: str, card_type: CardType | None, strict: bool) -> Check
     return check_serial(value, card_type=card_type, strict=strict)
 
 
+def _check_as(value: str, kind: str, card_type: CardType | None, strict: bool) -> Check[Any]:
+    if kind == "nir":
+        return check_nir(value, strict=strict)
+    if kind == "code":
+        return check_provisional_code(value, strict=strict)
+    return _check_serial(value, card_type, strict)
+
+
 def check_value(value: str, kind: str, card_type: CardType | None, strict: bool = False) -> Outcome:
-    """Check ``value`` as ``kind`` ("auto" to guess it), as ``vitale-ids check`` does."""
-    if kind == "auto":
+    """Check ``value`` as ``kind`` ("auto" to guess it), as ``vitale-ids check`` does.
+
+    With a named kind, a value that looks like another identifier gets the
+    warning ``kind.looks_like``.
+    """
+    named = kind != "auto"
+    if not named:
         found = detect_kind(value, card_type)
         if isinstance(found, Issue):
             return Outcome(None, Check(False, None, (found,), ()))
         kind = found
-    if kind == "nir":
-        return Outcome(kind, check_nir(value, strict=strict))
-    if kind == "code":
-        return Outcome(kind, check_provisional_code(value, strict=strict))
-    return Outcome(kind, _check_serial(value, card_type, strict))
+    check = _check_as(value, kind, card_type, strict)
+    note = looks_like(value, kind, card_type, option=True) if named else None
+    if note is not None:
+        check = Check(check.valid, check.value, check.errors, (*check.warnings, note))
+    # Only a parsed value shows characters through its own mask.
+    masked_whole = check.value is not None and bool(valid_as_others(value, kind, card_type))
+    return Outcome(kind, check, masked_whole)
 
 
 def _line_text(number: int, outcome: Outcome, value_shown: str, lang: Lang) -> str:
@@ -91,12 +112,23 @@ def _card_type_option(text: str | None) -> CardType | None:
         ) from None
 
 
+def _no_value() -> UsageError:
+    return UsageError(
+        "no value to check: stdin is empty or holds only blank lines.",
+        "aucune valeur à vérifier : l'entrée standard est vide ou ne contient que des"
+        " lignes vides.",
+    )
+
+
 def _values_to_check(args: argparse.Namespace, lang: Lang) -> Iterable[tuple[int, str]]:
     if args.values:
         return enumerate(args.values, start=1)
     stream = stdin()
     if stream.isatty():
-        return [(1, prompt_hidden(value_prompt(args.kind, lang)))]
+        typed = prompt_hidden(value_prompt(args.kind, lang))
+        if not typed.strip():
+            raise UsageError("no value was typed.", "aucune valeur n'a été saisie.")
+        return [(1, typed)]
     # Blank lines separate nothing and hold nothing: they are skipped, and
     # still counted, so that line numbers match the input.
     # Bytes, decoded line by line: UTF-8 whatever the locale, so that a file
@@ -110,13 +142,20 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     render = _line_json if args.json else _line_text
     out = sys.stdout
     status = EXIT_VALID
+    checked = 0
     for number, value in _values_to_check(args, lang):
+        checked += 1
         outcome = check_value(value, args.kind, card_type, args.strict)
-        value_shown = shown(value, outcome.check.value, args.reveal)
+        # --reveal asks for the value: it is shown whole as the form wants it.
+        parsed = None if outcome.masked_whole and not args.reveal else outcome.check.value
+        value_shown = shown(value, parsed, args.reveal)
         out.write(render(number, outcome, value_shown, lang) + "\n")
         # One line at a time, so that a reader downstream sees each result
         # as soon as it exists.
         out.flush()
         if not outcome.check.valid:
             status = EXIT_INVALID
+    if not checked:
+        # Nothing checked is no success: `... | vitale-ids check && submit` must stop.
+        raise _no_value()
     return status

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING
 from vitale_ids import check_nir
 from vitale_ids.cli.base import EXIT_INVALID, EXIT_VALID, Lang, UsageError, pick
 from vitale_ids.cli.input import prompt_hidden, read_lines, stdin, value_prompt
-from vitale_ids.cli.output import PHONE_EN, PHONE_FR, issues_text, month_name, printable, shown
+from vitale_ids.cli.output import (
+    PHONE_EN,
+    PHONE_FR,
+    issue_text,
+    issues_text,
+    month_name,
+    printable,
+    shown,
+)
+from vitale_ids.cli.shapes import looks_like
 
 if TYPE_CHECKING:
     import argparse
@@ -68,12 +77,46 @@ def _online_text(nir: Nir, lang: Lang) -> str:
     )
 
 
+def _birthplace(nir: Nir, reveal: bool, lang: Lang) -> str:
+    # Without --reveal the department is shown, never the country: with the
+    # month, the commune (or country) and the order number, the whole number
+    # could be rebuilt from the masked one.
+    if reveal or nir.country_code is None:
+        return nir.birthplace_fr if lang == "fr" else nir.birthplace
+    return pick(
+        lang,
+        "Born abroad (--reveal shows the country)",
+        "Né(e) à l'étranger (--reveal montre le pays)",
+    )
+
+
+def _hidden_parts(nir: Nir, reveal: bool, lang: Lang) -> list[str]:
+    """The commune and the order number: only with --reveal."""
+    if not reveal:
+        return [
+            pick(
+                lang,
+                "Order number: *** (--reveal shows it)",
+                "Numéro d'ordre : *** (--reveal le montre)",
+            )
+        ]
+    lines = []
+    if nir.commune is not None:
+        lines.append(
+            pick(lang, f"Commune code: {nir.commune}", f"Code de la commune : {nir.commune}")
+        )
+    lines.append(pick(lang, f"Order number: {nir.order}", f"Numéro d'ordre : {nir.order}"))
+    return lines
+
+
 def _explain_lines(nir: Nir, reveal: bool, lang: Lang) -> list[str]:
     number = nir.format() if reveal else nir.masked
     sex = nir.sex.label_fr if lang == "fr" else nir.sex.label_en
     number_type = _number_type(nir, lang)
     month_text = _month_text(nir, lang)
     year = f"{nir.birth_year:02d}"
+    birthplace = _birthplace(nir, reveal, lang)
+    hidden = _hidden_parts(nir, reveal, lang)
     online = _online_text(nir, lang)
     if lang == "fr":
         return [
@@ -82,8 +125,8 @@ def _explain_lines(nir: Nir, reveal: bool, lang: Lang) -> list[str]:
             f"Sexe : {sex}",
             f"Année de naissance : {year} (le numéro ne dit pas le siècle)",
             f"Mois de naissance : {month_text}",
-            f"Lieu de naissance : {nir.birthplace_fr}",
-            f"Numéro d'ordre : {nir.order}",
+            f"Lieu de naissance : {birthplace}",
+            *hidden,
             f"Clé : {nir.key}, correcte",
             f"Formulaire en ligne : {online}",
         ]
@@ -93,8 +136,8 @@ def _explain_lines(nir: Nir, reveal: bool, lang: Lang) -> list[str]:
         f"Sex: {sex}",
         f"Year of birth: {year} (the number does not say which century)",
         f"Month of birth: {month_text}",
-        f"Birthplace: {nir.birthplace}",
-        f"Order number: {nir.order}",
+        f"Birthplace: {birthplace}",
+        *hidden,
         f"Key: {nir.key}, correct",
         f"Online form: {online}",
     ]
@@ -111,5 +154,8 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     else:
         lines = _explain_lines(result.value, args.reveal, lang)
     lines.extend(issues_text(result, lang))
+    note = looks_like(value, "nir")
+    if note is not None:
+        lines.append(issue_text(note, False, lang))
     sys.stdout.write("".join(line + "\n" for line in lines))
     return EXIT_VALID if result.valid else EXIT_INVALID

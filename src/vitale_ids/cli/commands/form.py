@@ -5,39 +5,28 @@ from __future__ import annotations
 import datetime
 import json
 import sys
-from typing import TYPE_CHECKING, Any, Final
+import types
+from typing import TYPE_CHECKING, Any
 
-from vitale_ids import CardType, check_form, nir, opposition_deadline, serial
+from vitale_ids import CardType, Check, FormCheck, Issue, check_form, opposition_deadline
 from vitale_ids.cli.base import EXIT_INVALID, EXIT_VALID, Lang, UsageError, pick
 from vitale_ids.cli.commands.form_input import FIELD_LABELS, form_fields
+from vitale_ids.cli.commands.form_steps import next_steps, route
 from vitale_ids.cli.output import (
-    PHONE_EN,
-    PHONE_FR,
     format_date,
     issue_json,
     issue_text,
     printable,
     shown,
 )
+from vitale_ids.cli.shapes import looks_like, valid_as_others
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Mapping
 
-    from vitale_ids import Check, FormCheck
 
 __all__ = ["run"]
-
-_SERIAL_WHERE_WITH_PHOTO: Final = (
-    f"the {serial.PHOTO_LENGTH} digits that follow the prefix {serial.PHOTO_CARD_PREFIX}"
-    " shown by the form",
-    f"les {serial.PHOTO_LENGTH} chiffres qui suivent le préfixe {serial.PHOTO_CARD_PREFIX}"
-    " affiché par le formulaire",
-)
-_SERIAL_WHERE_WITHOUT_PHOTO: Final = (
-    "as printed on the back of the card, top left",
-    "tel qu'il est imprimé au dos de la carte, en haut à gauche",
-)
 
 
 def _sent_on(text: str | None) -> datetime.date | None:
@@ -54,8 +43,10 @@ def _sent_on(text: str | None) -> datetime.date | None:
         ) from None
 
 
-def _field_shown(name: str, raw: str | None, check: Check[Any], reveal: bool, lang: Lang) -> str:
-    parsed = check.value
+def _field_shown(
+    name: str, raw: str | None, check: Check[Any], reveal: bool, lang: Lang, hidden: bool
+) -> str:
+    parsed = None if hidden else check.value
     if isinstance(parsed, CardType):
         return parsed.label_fr if lang == "fr" else parsed.label_en
     if name == "card_type" and (raw is None or not raw.strip()):
@@ -89,55 +80,11 @@ def _deadline_lines(sent_on: datetime.date, lang: Lang, today: datetime.date) ->
     return lines
 
 
-def _next_steps(result: FormCheck, card_type: CardType, reveal: bool, lang: Lang) -> list[str]:
-    code, number, serial_number = (
-        shown("", result.fields[name].value, reveal)
-        for name in ("provisional_code", "nir", "serial")
-    )
-    where = (
-        _SERIAL_WHERE_WITH_PHOTO
-        if card_type is CardType.WITH_PHOTO
-        else _SERIAL_WHERE_WITHOUT_PHOTO
-    )
-    serial_where = pick(lang, *where)
-    if lang == "fr":
-        phone = (
-            f"Par téléphone : {PHONE_FR}, avec le code provisoire, le NIR et le numéro de série."
-        )
-        if result.warnings:
-            phone += (
-                " C'est la voie à suivre si le formulaire en ligne refuse une valeur exacte"
-                " (voir les avertissements)."
-            )
-        return [
-            "Prochaines étapes, en ligne (monespacesante.fr, formulaire d'opposition) :",
-            f"  1. Code provisoire : tapez {code}, en respectant les majuscules.",
-            f"  2. NIR : tapez {number}, les {nir.LENGTH} caractères, clé comprise.",
-            f"  3. Type de carte : choisissez « {card_type.label_fr} ».",
-            f"  4. Numéro de série : tapez {serial_number}, {serial_where}.",
-            phone,
-        ]
-    phone = f"By phone: {PHONE_EN}, with the code provisoire, the NIR and the serial number."
-    if result.warnings:
-        phone += (
-            " This is the way to object if the online form refuses a value that is right"
-            " (see the warnings)."
-        )
-    return [
-        "Next steps, online (monespacesante.fr, opposition form):",
-        f"  1. Code provisoire: type {code}, keeping its upper and lower case.",
-        f"  2. NIR: type {number}, all {nir.LENGTH} characters, key included.",
-        f'  3. Card type: choose "{card_type.label_fr}".',
-        f"  4. Serial number: type {serial_number}, {serial_where}.",
-        phone,
-    ]
-
-
 def _field_lines(
-    name: str, raw: str | None, check: Check[Any], reveal: bool, lang: Lang
+    name: str, raw: str | None, check: Check[Any], reveal: bool, lang: Lang, hidden: bool
 ) -> list[str]:
     label = FIELD_LABELS[name][1 if lang == "fr" else 0]
-    value = _field_shown(name, raw, check, reveal, lang)
+    value = _field_shown(name, raw, check, reveal, lang, hidden)
     # Each problem is printed once, under the field it is about (a serial
     # number's check also carries the card type's error when that is missing).
     errors = [issue for issue in check.errors if issue.field == name]
@@ -160,11 +107,12 @@ def _field_lines(
     ]
 
 
-def _verdict_lines(result: FormCheck, reveal: bool, lang: Lang) -> list[str]:
+def _verdict_lines(
+    result: FormCheck, reveal: bool, lang: Lang, hidden: frozenset[str]
+) -> list[str]:
     card_type = result.fields["card_type"].value
     if result.valid and isinstance(card_type, CardType):
-        ready = pick(lang, "The form is ready to be sent.", "Le formulaire est prêt à être envoyé.")
-        return [ready, *_next_steps(result, card_type, reveal, lang)]
+        return next_steps(result, card_type, reveal, lang, hidden)
     count = len(result.errors)
     return [
         pick(
@@ -183,12 +131,13 @@ def _form_text(
     reveal: bool,
     lang: Lang,
     sent_on: datetime.date | None,
+    hidden: frozenset[str],
 ) -> list[str]:
     lines = []
     for name, check in result.fields.items():
-        lines.extend(_field_lines(name, fields[name], check, reveal, lang))
+        lines.extend(_field_lines(name, fields[name], check, reveal, lang, name in hidden))
     lines.append("")
-    lines.extend(_verdict_lines(result, reveal, lang))
+    lines.extend(_verdict_lines(result, reveal, lang, hidden))
     if sent_on is not None:
         lines.extend(_deadline_lines(sent_on, lang, datetime.date.today()))
     return lines
@@ -200,6 +149,7 @@ def _form_json(
     reveal: bool,
     lang: Lang,
     sent_on: datetime.date | None,
+    hidden: frozenset[str],
 ) -> str:
     record: dict[str, object] = {
         "valid": result.valid,
@@ -208,15 +158,45 @@ def _form_json(
                 "valid": check.valid,
                 "value": None
                 if fields[name] is None and check.value is None
-                else shown(fields[name] or "", check.value, reveal),
+                else shown(fields[name] or "", None if name in hidden else check.value, reveal),
                 "errors": [issue_json(issue, lang) for issue in check.errors],
                 "warnings": [issue_json(issue, lang) for issue in check.warnings],
             }
             for name, check in result.fields.items()
         },
+        "route": route(result),
         "deadline": None if sent_on is None else opposition_deadline(sent_on).isoformat(),
     }
     return json.dumps(record, ensure_ascii=False)
+
+
+def _with_shapes(
+    result: FormCheck, fields: Mapping[str, str | None]
+) -> tuple[FormCheck, frozenset[str]]:
+    """The result with a note under each field that holds another identifier, and the
+    fields to mask whole: those whose value is also valid as another identifier."""
+    card_type = result.fields["card_type"].value
+    if not isinstance(card_type, CardType):
+        card_type = None
+    checks = dict(result.fields)
+    notes: list[Issue] = []
+    hidden = set()
+    for name, kind in (("provisional_code", "code"), ("nir", "nir"), ("serial", "serial")):
+        raw = fields[name] or ""
+        if valid_as_others(raw, kind, card_type):
+            hidden.add(name)
+        note = looks_like(raw, kind, card_type)
+        if note is not None:
+            check = checks[name]
+            checks[name] = Check(check.valid, check.value, check.errors, (*check.warnings, note))
+            notes.append(note)
+    noted = FormCheck(
+        valid=result.valid,
+        errors=result.errors,
+        warnings=result.warnings + tuple(notes),
+        fields=types.MappingProxyType(checks),
+    )
+    return noted, frozenset(hidden)
 
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
@@ -229,11 +209,13 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
         serial=fields["serial"] or "",
         strict=args.strict,
     )
+    result, hidden = _with_shapes(result, fields)
+    if args.reveal:  # the values are asked for: shown whole as the form wants them
+        hidden = frozenset()
     if args.json:
-        output = _form_json(result, fields, args.reveal, lang, sent_on) + "\n"
+        output = _form_json(result, fields, args.reveal, lang, sent_on, hidden) + "\n"
     else:
-        output = "".join(
-            line + "\n" for line in _form_text(result, fields, args.reveal, lang, sent_on)
-        )
+        lines = _form_text(result, fields, args.reveal, lang, sent_on, hidden)
+        output = "".join(line + "\n" for line in lines)
     sys.stdout.write(output)
     return EXIT_VALID if result.valid else EXIT_INVALID

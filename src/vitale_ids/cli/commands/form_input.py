@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Final
 
-from vitale_ids.cli.base import Lang, UsageError, pick
-from vitale_ids.cli.input import prompt_hidden, prompt_visible, read_lines, stdin
+from vitale_ids.cli.base import Lang, UsageError
+from vitale_ids.cli.commands.form_prompts import FIELD_LABELS, prompt_fields
+from vitale_ids.cli.input import read_lines, stdin
 from vitale_ids.cli.output import printable
 from vitale_ids.form import FIELDS
 
@@ -16,27 +17,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FIELD_LABELS", "form_fields"]
 
-#: Each field's name in English and in French.
-FIELD_LABELS: Final = {
-    "provisional_code": ("Code provisoire", "Code provisoire"),
-    "nir": ("NIR", "NIR"),
-    "card_type": ("Card type", "Type de carte"),
-    "serial": ("Serial number", "Numéro de série"),
-}
-
 # A --json form is four short fields; anything much bigger is not one.
 _MAX_JSON_BYTES: Final = 64 * 1024
-
-
-def _prompt(field: str, lang: Lang) -> str:
-    if field == "card_type":
-        return pick(
-            lang,
-            'Card type, "avec photo" or "sans photo" (empty: inferred from the serial number): ',
-            "Type de carte, « avec photo » ou « sans photo » (vide : déduit du numéro de série) : ",
-        )
-    label = FIELD_LABELS[field]
-    return pick(lang, f"{label[0]} (hidden input): ", f"{label[1]} (saisie masquée) : ")
 
 
 def _not_an_object() -> UsageError:
@@ -110,15 +92,6 @@ def _from_stdin_lines(stream: TextIO, missing: list[str]) -> dict[str, str]:
     return fields
 
 
-def _from_prompts(missing: list[str], lang: Lang) -> dict[str, str]:
-    return {
-        name: prompt_visible(_prompt(name, lang))
-        if name == "card_type"
-        else prompt_hidden(_prompt(name, lang))
-        for name in missing
-    }
-
-
 def form_fields(args: argparse.Namespace, lang: Lang) -> dict[str, str | None]:
     """The four fields, from the flags, then --json or stdin or the prompts."""
     given: dict[str, str | None] = {
@@ -143,5 +116,5 @@ def form_fields(args: argparse.Namespace, lang: Lang) -> dict[str, str | None]:
         return fields
     stream = stdin()
     if stream.isatty():
-        return {**fields, **_from_prompts(missing, lang)}
+        return {**fields, **prompt_fields(missing, fields, lang)}
     return {**fields, **_from_stdin_lines(stream, missing)}
