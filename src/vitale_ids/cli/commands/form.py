@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 import sys
 from typing import TYPE_CHECKING, Any, Final
 
@@ -16,6 +15,7 @@ from vitale_ids.cli.output import (
     format_date,
     issue_json,
     issue_text,
+    json_line,
     printable,
     shown,
 )
@@ -216,7 +216,7 @@ def _form_json(
         },
         "deadline": None if sent_on is None else opposition_deadline(sent_on).isoformat(),
     }
-    return json.dumps(record, ensure_ascii=False)
+    return json_line(record)
 
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
