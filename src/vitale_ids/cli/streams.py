@@ -11,7 +11,7 @@ Every line the command line writes goes through here:
   terminal cannot show (a C locale, ``PYTHONIOENCODING=ascii``) is written as
   ASCII. French prose reads better transliterated ("numero", "cle") than
   escaped, so a letter with accents loses them and French quotes become
-  ASCII ones; any other character, a lone surrogate included, is escaped as
+  ``<<`` and ``>>``; any other character, a lone surrogate included, is escaped as
   ``\\uXXXX``, so that every line written is valid in the stream's encoding
   (valid UTF-8 when that is the encoding).
 
@@ -48,8 +48,9 @@ ERRORS: Final = "vitale_ids.cli"
 
 # The typography of the messages that has no accent to drop.
 _TYPOGRAPHY: Final = {
-    "«": '"',
-    "»": '"',
+    # French quotes hold spaces inside (« avec photo »): ASCII ones would not.
+    "«": "<<",
+    "»": ">>",
     "‘": "'",
     "’": "'",
     "“": '"',
