@@ -491,6 +491,7 @@ if _AT:
 # From the package itself (loaded before any code of the command line runs, by
 # `python -m` and by the console script alike) to the last modules of a command.
 LOADED_WHILE_STARTING = [
+    "typing",
     "vitale_ids._core",
     "attr",
     "vitale_ids.nir",

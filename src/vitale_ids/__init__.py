@@ -7,10 +7,12 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
+# typing.TYPE_CHECKING, without importing typing (and re): what the package
+# imports before a program built on it runs is all it cannot guard (see below).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from vitale_ids._core import (
         Check,
         InvalidChecksum,
@@ -67,6 +69,8 @@ _SUBMODULES = frozenset({"card_type", "nir", "provisional_code", "serial"})
 
 
 def __getattr__(name: str) -> Any:
+    import importlib
+
     if name in _HOME_OF:
         value = getattr(importlib.import_module(_HOME_OF[name]), name)
     elif name in _SUBMODULES:

@@ -36,14 +36,16 @@ How it is laid out, one concern a module:
 
 from __future__ import annotations
 
-import importlib
 import sys
-from typing import TYPE_CHECKING, Any
 
 from vitale_ids.cli.status import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_USAGE, EXIT_VALID
 
+# typing.TYPE_CHECKING without importing typing: until main() runs, Ctrl-C is
+# a traceback, so nothing is imported before it that can wait.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from typing import Any
 
     from vitale_ids.cli.base import default_lang
     from vitale_ids.cli.commands.check import Outcome, check_value
@@ -80,6 +82,8 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
+    import importlib
+
     if name in _LAZY:
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Final
+# Not even typing is imported here: see vitale_ids.cli.main.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = ["EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "EXIT_INVALID", "EXIT_USAGE", "EXIT_VALID"]
 

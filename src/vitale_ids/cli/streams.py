@@ -192,6 +192,9 @@ class _Diagnostics:
     def isatty(self) -> bool:
         return False if self._stream is None else self._stream.isatty()
 
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
 
 def _set_errors(stream: TextIO | None, errors: str | None) -> str | None:
     """Give ``stream`` the error handler ``errors``; return the one it had."""
