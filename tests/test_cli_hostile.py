@@ -6,6 +6,7 @@ identifiers typed where argparse echoes them, Ctrl-C while the program loads.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import pty
@@ -16,15 +17,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
 from synthetic import ORDINARY, TEMPORARY, make_nir
+from vitale_ids.cli.parser import ArgvError
 from vitale_ids.cli.streams import as_ascii
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Collection, Sequence
 
 CODE = "xK4b9Tq2Lm7k"
 SERIAL_WITH_PHOTO = "12345678901"
@@ -398,9 +400,11 @@ PARSER_NAMES = {
 }
 
 
-def assert_names_no_secret(text: str, args: Sequence[str]) -> None:
+def assert_names_no_secret(
+    text: str, args: Sequence[str], names: Collection[str] = PARSER_NAMES
+) -> None:
     # What follows "=" is the value; before it, an option name.
-    typed = [arg.partition("=")[2] or arg for arg in args if arg not in PARSER_NAMES]
+    typed = [arg.partition("=")[2] or arg for arg in args if arg not in names]
     for value in [*SECRETS, *typed]:
         compact = value.replace(" ", "")
         # No piece of it over 5 characters, as typed or without its spaces.
@@ -451,6 +455,57 @@ def test_short_pieces_and_the_parser_s_own_names_are_shown() -> None:
     control = run(["check", "--kind", "\x1b[2J"]).stderr.decode()
     assert "\x1b" not in control
     assert "invalid choice: '\\x1b[2J'" in control
+
+
+class _Raising(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise LookupError(message)
+
+
+def argparse_says(args: list[str]) -> str:
+    """What argparse itself says about ``args``, on a parser with every error path.
+
+    The command line's parser has no abbreviations, no typed options and one
+    short option: this one has them all, so that each message argparse can
+    write (in this Python's wording) goes through the masking.
+    """
+    parser = _Raising(prog="p", allow_abbrev=True)
+    parser.add_argument("--kind", choices=["auto", "nir"])
+    parser.add_argument("--kindness")
+    parser.add_argument("--count", type=int)
+    parser.add_argument("-v", action="store_true")
+    parser.add_argument("-q", action="store_true")
+    parser.add_argument("-n", type=int)
+    with pytest.raises(LookupError) as error:
+        parser.parse_args(args)
+    return str(error.value)
+
+
+ARGPARSE_PATHS = [
+    ["--kin=" + ORDINARY],  # ambiguous prefix
+    ["--kin", ORDINARY],
+    ["--kindn=" + CODE, ORDINARY],  # an abbreviation, then one argument too many
+    ["--kind", CODE],  # invalid choice
+    ["--kin" + CODE],  # no such option
+    ["--count", ORDINARY + "x"],  # invalid int
+    ["--count=" + CODE],
+    ["-n" + CODE],
+    ["-vq" + CODE],  # a cluster of short options, then what is not one
+    ["-vqvqv" + CODE],
+    ["-v=" + CODE],
+    [ORDINARY, CODE],  # unrecognized arguments
+    ["--kind"],  # expected one argument
+]
+
+
+@pytest.mark.parametrize("args", ARGPARSE_PATHS, ids=lambda args: " ".join(args)[:20])
+def test_every_message_of_argparse_is_masked(args: list[str]) -> None:
+    message = argparse_says(args)
+    names = {"--kind", "--kindness", "--count", "-v", "-q", "-n", "auto", "nir"}
+    masked = ArgvError(message, "", "p", names).masked(args)
+    assert_names_no_secret(masked, args, names)
+    # What is not typed stays: the option is named.
+    assert any(option in masked for option in ("--kind", "--count", "-n", "-v", "arguments"))
 
 
 def test_form_json_masks_unknown_keys() -> None:

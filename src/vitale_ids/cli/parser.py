@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 __all__ = ["ArgvError", "build_parser"]
 
 
+# The longest cluster of short options (-vqx…) argparse is expected to read.
+_CLUSTER = 12
+
+
 class ArgvError(Exception):
     """argparse's complaint about the command line: exit status 2.
 
@@ -37,8 +41,9 @@ class ArgvError(Exception):
         """The message, with each piece of ``arguments`` over 5 characters masked.
 
         The pieces are what argparse can quote: a whole argument, what follows
-        its ``=``, what follows a short option's letter. The parser's own
-        option and command names stay: they are no one's secret.
+        its ``=``, what follows a short option's letter (or a cluster of
+        them: ``-vq…``). The parser's own option and command names stay: they
+        are no one's secret.
         """
         pieces = set()
         for token in arguments:
@@ -46,16 +51,18 @@ class ArgvError(Exception):
             if "=" in token:
                 pieces.add(token.partition("=")[2])
             if token.startswith("-") and not token.startswith("--"):
-                pieces.add(token[2:])
+                pieces.update(token[start:] for start in range(2, min(len(token), _CLUSTER)))
         long_pieces = [p for p in pieces if len(p) > MAX_ECHOED_CHARS and p not in self.names]
         message = self.message
+        masked = 0
         for piece in sorted(long_pieces, key=len, reverse=True):
             mask = mask_long(piece)
             # argparse writes a piece as typed or as its repr.
             for spelling in {piece, repr(piece)[1:-1]}:
                 pattern = rf"(?<!\w){re.escape(spelling)}(?!\w)"
-                message = re.sub(pattern, mask.replace("\\", "\\\\"), message)
-        if long_pieces:
+                message, count = re.subn(pattern, mask.replace("\\", "\\\\"), message)
+                masked += count
+        if masked:
             message += f" (arguments over {MAX_ECHOED_CHARS} characters are masked)"
         return printable(message)
 
