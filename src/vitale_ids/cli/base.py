@@ -5,6 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final, Literal
 
 from vitale_ids import nir
+from vitale_ids.cli.status import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_USAGE,
+    EXIT_VALID,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -24,13 +31,6 @@ __all__ = [
     "pick",
     "without_separators",
 ]
-
-EXIT_VALID: Final = 0
-EXIT_INVALID: Final = 1
-EXIT_USAGE: Final = 2
-# Conventional statuses for Ctrl-C and for a reader that went away (`| head`).
-EXIT_INTERRUPTED: Final = 130
-EXIT_BROKEN_PIPE: Final = 141
 
 PROG: Final = "vitale-ids"
 

@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING, BinaryIO, Final, TextIO
 
 from vitale_ids.cli.base import Lang, UsageError, pick
+from vitale_ids.cli.streams import for_terminal
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -90,14 +91,24 @@ def read_lines(stream: BinaryIO) -> Iterator[tuple[int, str]]:
         yield number, text
 
 
+def _not_text() -> UsageError:
+    return UsageError(
+        "what was typed is not text in the terminal's encoding.",
+        "la saisie n'est pas du texte dans le codage du terminal.",
+    )
+
+
 def prompt_hidden(prompt: str) -> str:
     """Read a value with echo off, the prompt on the terminal (never on stdout)."""
     import getpass
 
     try:
-        return getpass.getpass(prompt)
+        # getpass writes to the terminal itself, in the locale's encoding.
+        return getpass.getpass(for_terminal(prompt))
     except EOFError:
         raise UsageError("no value was typed.", "aucune valeur n'a été saisie.") from None
+    except UnicodeDecodeError:
+        raise _not_text() from None
 
 
 def prompt_visible(prompt: str) -> str:
@@ -105,7 +116,10 @@ def prompt_visible(prompt: str) -> str:
     stream = stdin()
     sys.stderr.write(prompt)
     sys.stderr.flush()
-    line = stream.readline()
+    try:
+        line = stream.readline()
+    except UnicodeDecodeError:
+        raise _not_text() from None
     if not line:
         raise UsageError("no value was typed.", "aucune valeur n'a été saisie.")
     return line.removesuffix("\n")

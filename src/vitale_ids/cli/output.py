@@ -7,10 +7,15 @@ not be parsed shows its shape only.
 
 from __future__ import annotations
 
+import json
+import re
+import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from vitale_ids import CardType, Nir, ProvisionalCode, VitaleSerial
 from vitale_ids.cli.base import MAX_VALUE_CHARS, Lang, pick, without_separators
+from vitale_ids.cli.streams import encodable, writes_utf8
 
 if TYPE_CHECKING:
     import datetime
@@ -18,12 +23,15 @@ if TYPE_CHECKING:
     from vitale_ids import Check, Issue
 
 __all__ = [
+    "MAX_ECHOED_CHARS",
     "PHONE_EN",
     "PHONE_FR",
     "format_date",
     "issue_json",
     "issue_text",
     "issues_text",
+    "json_line",
+    "mask_long",
     "mask_unparsed",
     "message",
     "month_name",
@@ -89,13 +97,54 @@ def mask_unparsed(text: str) -> str:
     return shown + "..." if len(text) > MAX_VALUE_CHARS else shown
 
 
+#: Usage errors mask any piece of the command line longer than this.
+MAX_ECHOED_CHARS: Final = 5
+
+
+def mask_long(text: str) -> str:
+    """``text`` when it is too short to be an identifier, else masked as unparsed."""
+    return text if len(text) <= MAX_ECHOED_CHARS else mask_unparsed(text)
+
+
 def printable(text: str) -> str:
-    # A revealed raw value goes to a terminal: escape control characters
-    # rather than let them move the cursor or change colours.
+    """``text`` with every character stdout cannot show escaped (``\\x1b``, ``\\ud800``).
+
+    A revealed raw value goes to a terminal: control characters are escaped
+    rather than let them move the cursor or change colours, a lone surrogate
+    rather than make the line invalid UTF-8, and a character the terminal's
+    encoding lacks rather than be transliterated into another value.
+    """
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     return "".join(
-        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        char
+        if char.isprintable() and (char.isascii() or encodable(char, encoding))
+        else char.encode("unicode_escape").decode("ascii")
         for char in text
     )
+
+
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(data: object) -> object:
+    if isinstance(data, str):
+        return _SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", data)
+    if isinstance(data, Mapping):
+        return {_no_surrogates(key): _no_surrogates(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_no_surrogates(item) for item in data]
+    return data
+
+
+def json_line(record: Mapping[str, object]) -> str:
+    """``record`` as one line of JSON, valid UTF-8 and valid JSON for any parser.
+
+    A lone surrogate (from a command line that is not UTF-8, or a JSON input)
+    cannot be encoded: it is written as the text ``\\udxxx``, as in text
+    output. Non-ASCII characters are kept when stdout writes UTF-8, escaped
+    the JSON way otherwise.
+    """
+    return json.dumps(_no_surrogates(record), ensure_ascii=not writes_utf8(sys.stdout))
 
 
 def _plain(parsed: object) -> str:

@@ -3,13 +3,88 @@
 from __future__ import annotations
 
 import argparse
+import re
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from vitale_ids import __version__
 from vitale_ids.cli.base import PROG, SAFE_INPUT_EN
 from vitale_ids.cli.commands import check, explain, form
 from vitale_ids.cli.detect import KINDS
+from vitale_ids.cli.output import MAX_ECHOED_CHARS, mask_long, printable
 
-__all__ = ["build_parser"]
+if TYPE_CHECKING:
+    from collections.abc import Collection, Sequence
+
+__all__ = ["ArgvError", "build_parser"]
+
+
+# The longest cluster of short options (-vqx…) argparse is expected to read.
+_CLUSTER = 12
+
+
+class ArgvError(Exception):
+    """argparse's complaint about the command line: exit status 2.
+
+    argparse quotes what was typed ("unrecognized arguments: …", "invalid
+    choice: '…'"), and what was typed can be a NIR or a code provisoire:
+    :meth:`masked` is the message with every such piece masked.
+    """
+
+    def __init__(self, message: str, usage: str, prog: str, names: Collection[str]) -> None:
+        super().__init__(message)
+        self.message = message
+        self.usage = usage
+        self.prog = prog
+        self.names = frozenset(names)
+
+    def masked(self, arguments: Sequence[str]) -> str:
+        """The message, with each piece of ``arguments`` over 5 characters masked.
+
+        The pieces are what argparse can quote: a whole argument, what follows
+        its ``=``, what follows a short option's letter (or a cluster of
+        them: ``-vq…``). The parser's own option and command names stay: they
+        are no one's secret.
+        """
+        pieces = set()
+        for token in arguments:
+            pieces.add(token)
+            if "=" in token:
+                pieces.add(token.partition("=")[2])
+            if token.startswith("-") and not token.startswith("--"):
+                pieces.update(token[start:] for start in range(2, min(len(token), _CLUSTER)))
+        long_pieces = [p for p in pieces if len(p) > MAX_ECHOED_CHARS and p not in self.names]
+        message = self.message
+        masked = 0
+        for piece in sorted(long_pieces, key=len, reverse=True):
+            mask = mask_long(piece)
+            # argparse writes a piece as typed or as its repr.
+            for spelling in {piece, repr(piece)[1:-1]}:
+                pattern = rf"(?<!\w){re.escape(spelling)}(?!\w)"
+                message, count = re.subn(pattern, mask.replace("\\", "\\\\"), message)
+                masked += count
+        if masked:
+            message += f" (arguments over {MAX_ECHOED_CHARS} characters are masked)"
+        return printable(message)
+
+
+class _Parser(argparse.ArgumentParser):
+    """A parser whose errors are an :class:`ArgvError`, to be masked, not printed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Every option and choice name of the whole command line, shared by
+        # its parsers once built (argparse adds --help in __init__).
+        self.names: set[str] = set()
+        super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        action = super().add_argument(*args, **kwargs)
+        self.names.update(action.option_strings)
+        if action.choices is not None:
+            self.names.update(str(choice) for choice in action.choices)
+        return action
+
+    def error(self, message: str) -> NoReturn:
+        raise ArgvError(message, self.format_usage(), self.prog, self.names)
 
 
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +110,7 @@ def _add_strict_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_check(commands: argparse._SubParsersAction[_Parser]) -> None:
     parser = commands.add_parser(
         "check",
         help="check values, one result line each",
@@ -77,7 +152,7 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=check.run)
 
 
-def _add_explain(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_explain(commands: argparse._SubParsersAction[_Parser]) -> None:
     parser = commands.add_parser(
         "explain",
         help="decode a NIR: sex, year, month, birthplace, order number, key",
@@ -98,7 +173,7 @@ def _add_explain(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.set_defaults(run=explain.run)
 
 
-def _add_form(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_form(commands: argparse._SubParsersAction[_Parser]) -> None:
     parser = commands.add_parser(
         "form",
         help="check the four fields of the opposition form together",
@@ -136,7 +211,7 @@ def _add_form(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``vitale-ids`` parser, with its ``check``, ``explain`` and ``form`` commands."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Pre-check the identifiers of the Mon espace santé opposition form:"
         " the NIR, the code provisoire, the carte Vitale type and its serial number.",
@@ -148,4 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_check(commands)
     _add_explain(commands)
     _add_form(commands)
+    names = parser.names.union(commands.choices, *(sub.names for sub in commands.choices.values()))
+    for each in (parser, *commands.choices.values()):
+        each.names = names
     return parser

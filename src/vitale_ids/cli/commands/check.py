@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +19,7 @@ from vitale_ids import (
 from vitale_ids.cli.base import EXIT_INVALID, EXIT_VALID, Lang, UsageError
 from vitale_ids.cli.detect import detect_kind
 from vitale_ids.cli.input import prompt_hidden, read_lines, stdin, value_prompt
-from vitale_ids.cli.output import issue_json, issues_text, printable, shown
+from vitale_ids.cli.output import issue_json, issues_text, json_line, printable, shown
 from vitale_ids.cli.shapes import looks_like, valid_as_others
 from vitale_ids.form import check_serial_inferring_card_type
 
@@ -98,7 +97,7 @@ def _line_json(number: int, outcome: Outcome, value_shown: str, lang: Lang) -> s
         "errors": [issue_json(issue, lang) for issue in check.errors],
         "warnings": [issue_json(issue, lang) for issue in check.warnings],
     }
-    return json.dumps(record, ensure_ascii=False)
+    return json_line(record)
 
 
 def _card_type_option(text: str | None) -> CardType | None:

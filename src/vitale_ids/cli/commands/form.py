@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 import sys
 import types
 from typing import TYPE_CHECKING, Any
@@ -16,6 +15,7 @@ from vitale_ids.cli.output import (
     format_date,
     issue_json,
     issue_text,
+    json_line,
     printable,
     shown,
 )
@@ -167,7 +167,7 @@ def _form_json(
         "route": route(result),
         "deadline": None if sent_on is None else opposition_deadline(sent_on).isoformat(),
     }
-    return json.dumps(record, ensure_ascii=False)
+    return json_line(record)
 
 
 def _with_shapes(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Final
 from vitale_ids.cli.base import Lang, UsageError
 from vitale_ids.cli.commands.form_prompts import FIELD_LABELS, prompt_fields
 from vitale_ids.cli.input import read_lines, stdin
-from vitale_ids.cli.output import printable
+from vitale_ids.cli.output import mask_long, printable
 from vitale_ids.form import FIELDS
 
 if TYPE_CHECKING:
@@ -50,9 +50,9 @@ def _fields_from_json(stream: TextIO) -> dict[str, str | None]:
     data = _json_object(stream)
     unknown = sorted(key for key in data if key not in FIELDS)
     if unknown:
-        # Key names are the caller's choice, not identifiers: safe to repeat,
-        # but only when short and printable.
-        names = ", ".join(printable(key[:40]) for key in unknown)
+        # A key could be a value put in the wrong place: repeated only when
+        # too short to be an identifier.
+        names = ", ".join(printable(mask_long(key)) for key in unknown)
         expected = ", ".join(FIELDS)
         raise UsageError(
             f"--json: unknown key(s) {names}; the keys are {expected}.",
