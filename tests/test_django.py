@@ -244,6 +244,26 @@ def test_the_model_field_saves_and_loads_through_the_database() -> None:
             editor.delete_model(Person)
 
 
+def test_saving_updating_and_filtering_never_raise_for_a_value_that_is_not_a_nir() -> None:
+    # Only full_clean() validates: rows older than the field (or than its
+    # strict=True) must still save, and a lookup with a typo finds nothing.
+    with connection.schema_editor() as editor:
+        editor.create_model(Person)
+    try:
+        Person.objects.create(nir="1 85 05 78 006 084 19", strict_nir="7 85 05 78 006 084 82")
+        person = Person.objects.get()
+        assert (person.nir, person.strict_nir) == ("1 85 05 78 006 084 19", TEMPORARY)
+        person.save()
+        assert Person.objects.filter(nir="garbage").count() == 0
+        assert Person.objects.filter(strict_nir="7 85 05 78 006 084 82").count() == 1
+        assert Person.objects.filter(nir__in=["1 85 05 78 006 084 19", "?"]).count() == 1
+        assert Person.objects.update(nir="185057800608419", strict_nir="785 0578") == 1
+        assert Person.objects.filter(strict_nir="785 0578").count() == 1
+    finally:
+        with connection.schema_editor() as editor:
+            editor.delete_model(Person)
+
+
 def test_the_model_field_works_in_migrations() -> None:
     field = Person._meta.get_field("nir")
     _, path, args, kwargs = field.deconstruct()

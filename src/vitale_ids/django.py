@@ -297,8 +297,10 @@ class NirModelField(models.CharField):  # type: ignore[misc]
     """A NIR column: a ``CharField`` of 15 characters holding the compact NIR.
 
     ``full_clean()`` checks the value with our rules and stores the compact
-    form; saving without it stores a valid NIR's compact form too. Its form
-    field is :class:`NirField`. ``strict=True`` turns warnings into errors.
+    form; saving without it stores a valid NIR's compact form too, and any other
+    value as it is, so that saving, ``update()`` and ``filter(nir=...)`` never
+    raise. Its form field is :class:`NirField`. ``strict=True`` turns warnings
+    into errors in ``full_clean()``.
     """
 
     description = "NIR (French social-security number)"
@@ -326,9 +328,16 @@ class NirModelField(models.CharField):  # type: ignore[misc]
         return result.value.compact
 
     def get_prep_value(self, value: Any) -> Any:
-        value = super().get_prep_value(value)
+        # Not CharField's own, which calls our to_python and so would raise: a
+        # lookup (filter(nir=typed_text)), an update(), or the save of a row whose
+        # value predates the field or its strict=True must reach the database
+        # as it is. Only a valid NIR is rewritten, to its compact form; strict
+        # is about validation, not about the form a value is stored in.
+        value = models.Field.get_prep_value(self, value)
+        if value is not None and not isinstance(value, str):
+            value = str(value)
         if isinstance(value, str):
-            result = check_nir(value, strict=self.strict)
+            result = check_nir(value)
             if result.value is not None:
                 return result.value.compact
         return value
