@@ -30,7 +30,7 @@ from django.utils import translation
 
 from leaks import leaked
 from synthetic import ORDINARY, TEMPORARY
-from vitale_ids import check_nir, check_provisional_code, check_serial
+from vitale_ids import check_nir, check_provisional_code, check_serial, parse_nir
 from vitale_ids.django import (
     CardTypeField,
     NirField,
@@ -259,6 +259,21 @@ def test_saving_updating_and_filtering_never_raise_for_a_value_that_is_not_a_nir
         assert Person.objects.filter(nir__in=["1 85 05 78 006 084 19", "?"]).count() == 1
         assert Person.objects.update(nir="185057800608419", strict_nir="785 0578") == 1
         assert Person.objects.filter(strict_nir="785 0578").count() == 1
+    finally:
+        with connection.schema_editor() as editor:
+            editor.delete_model(Person)
+
+
+def test_a_parsed_nir_is_stored_whole_not_as_its_masked_text() -> None:
+    with connection.schema_editor() as editor:
+        editor.create_model(Person)
+    try:
+        Person.objects.create(nir=parse_nir("1 85 05 78 006 084 91"))
+        assert Person.objects.get().nir == ORDINARY
+        assert Person.objects.filter(nir=parse_nir(ORDINARY)).count() == 1
+        person = Person(nir=parse_nir(ORDINARY))
+        person.full_clean()
+        assert person.nir == ORDINARY
     finally:
         with connection.schema_editor() as editor:
             editor.delete_model(Person)

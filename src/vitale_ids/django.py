@@ -43,7 +43,7 @@ from vitale_ids import nir as nir_module
 from vitale_ids._core import type_issue
 from vitale_ids.card_type import CardType
 from vitale_ids.form import FIELDS, check_form, check_serial_inferring_card_type
-from vitale_ids.nir import check_nir
+from vitale_ids.nir import Nir, check_nir
 from vitale_ids.provisional_code import check_provisional_code
 from vitale_ids.serial import check_serial
 
@@ -319,6 +319,9 @@ class NirModelField(models.CharField):  # type: ignore[misc]
         return name, path, args, kwargs
 
     def to_python(self, value: Any) -> Any:
+        if isinstance(value, Nir):
+            # str() of a Nir is masked: it would store the stars.
+            value = value.compact
         value = super().to_python(value)
         if value in self.empty_values:
             return value
@@ -334,7 +337,9 @@ class NirModelField(models.CharField):  # type: ignore[misc]
         # as it is. Only a valid NIR is rewritten, to its compact form; strict
         # is about validation, not about the form a value is stored in.
         value = models.Field.get_prep_value(self, value)
-        if value is not None and not isinstance(value, str):
+        if isinstance(value, Nir):
+            value = value.compact
+        elif value is not None and not isinstance(value, str):
             value = str(value)
         if isinstance(value, str):
             result = check_nir(value)
