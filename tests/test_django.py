@@ -15,6 +15,8 @@ if not settings.configured:
     )
     django.setup()
 
+import html
+import sys
 from typing import Any
 
 import pytest
@@ -26,6 +28,9 @@ from django.db.migrations.graph import MigrationGraph
 from django.db.migrations.questioner import MigrationQuestioner
 from django.db.migrations.state import ModelState, ProjectState
 from django.db.migrations.writer import MigrationWriter
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.test import Client, override_settings
+from django.urls import path
 from django.utils import translation
 
 from leaks import leaked
@@ -431,3 +436,48 @@ def test_validators_answer_anything_with_a_validation_error(validator: Any, valu
     with pytest.raises(ValidationError) as raised:
         validator(value)
     assert raised.value.code.split(".")[0] in {"nir", "code", "serial", "card_type"}
+
+
+# --- Through Django's request stack ------------------------------------------------------
+
+
+def opposition_view(request: HttpRequest) -> HttpResponse:
+    form = OppositionForm(request.POST)
+    if form.is_valid():
+        return JsonResponse({"stored": form.cleaned_data})
+    return HttpResponse(form.as_p() + form.errors.as_json(), status=400)
+
+
+urlpatterns = [path("opposition", opposition_view)]
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "message"),
+    [
+        ("fr-FR,fr;q=0.9,en;q=0.8", "La clé (caractères 14-15)"),
+        ("en-GB,en;q=0.9", "The key (characters 14-15)"),
+        ("de-DE", "The key (characters 14-15)"),
+    ],
+)
+def test_a_posted_form_answers_in_the_language_the_browser_asks_for(
+    accept_language: str, message: str
+) -> None:
+    with override_settings(
+        ROOT_URLCONF=sys.modules[__name__],
+        MIDDLEWARE=["django.middleware.locale.LocaleMiddleware"],
+        ALLOWED_HOSTS=["testserver"],
+    ):
+        client = Client(HTTP_ACCEPT_LANGUAGE=accept_language)
+        refused = client.post("/opposition", {**FORM, "nir": "1 85 05 78 006 084 19"})
+        accepted = client.post("/opposition", FORM)
+    page = refused.content.decode()
+    assert refused.status_code == 400
+    assert message in html.unescape(page)
+    assert leaked(page, CODE) == set()  # the secret is not sent back
+    assert accepted.status_code == 200
+    assert accepted.json()["stored"] == {
+        "provisional_code": CODE,
+        "nir": ORDINARY,
+        "card_type": "with_photo",
+        "serial": PHOTO_SERIAL,
+    }
