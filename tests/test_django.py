@@ -35,7 +35,7 @@ from django.utils import translation
 
 from leaks import leaked
 from synthetic import ORDINARY, TEMPORARY
-from vitale_ids import check_nir, check_provisional_code, check_serial, parse_nir
+from vitale_ids import CardType, check_nir, check_provisional_code, check_serial, parse_nir
 from vitale_ids.django import (
     CardTypeField,
     NirField,
@@ -161,6 +161,13 @@ def test_a_message_follows_the_language_it_is_shown_in() -> None:
     assert french.startswith("La clé")
     with translation.override("en"):
         assert form.errors["nir"][0].startswith("The key")
+
+
+def test_an_initial_card_type_ticks_its_radio_button() -> None:
+    for initial in (CardType.WITHOUT_PHOTO, "without_photo"):
+        page = str(OppositionForm(initial={"card_type": initial})["card_type"])
+        assert page.count("checked") == 1
+        assert 'value="without_photo" id="id_card_type_1" checked' in page
 
 
 def test_an_unknown_card_type_is_ours_and_a_missing_field_is_djangos() -> None:

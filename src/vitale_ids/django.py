@@ -289,6 +289,10 @@ class CardTypeField(forms.ChoiceField):  # type: ignore[misc]
         # The choices are checked by to_python, which reads more than their values.
         forms.Field.validate(self, value)
 
+    def prepare_value(self, value: Any) -> Any:
+        # An initial CardType must tick its radio button, whose value is the member's value.
+        return value.value if isinstance(value, CardType) else value
+
 
 # --- Model field --------------------------------------------------------------------
 
