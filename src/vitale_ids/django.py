@@ -302,9 +302,9 @@ class NirModelField(models.CharField):  # type: ignore[misc]
 
     ``full_clean()`` checks the value with our rules and stores the compact
     form; saving without it stores a valid NIR's compact form too, and any other
-    value as it is, so that saving, ``update()`` and ``filter(nir=...)`` never
-    raise. Its form field is :class:`NirField`. ``strict=True`` turns warnings
-    into errors in ``full_clean()``.
+    value as it is, so that saving, ``update()``, ``filter(nir=...)`` and
+    loading fixtures never raise. Its form field is :class:`NirField`.
+    ``strict=True`` turns warnings into errors in ``full_clean()``.
     """
 
     description = "NIR (French social-security number)"
@@ -323,33 +323,30 @@ class NirModelField(models.CharField):  # type: ignore[misc]
         return name, path, args, kwargs
 
     def to_python(self, value: Any) -> Any:
+        """The compact form of a valid NIR; any other value as it is.
+
+        Django calls this for lookups, saves and fixtures too (CharField's
+        get_prep_value, loaddata), which must never refuse a stored value:
+        the rules are checked by :meth:`validate`, which ``full_clean()`` runs.
+        """
         if isinstance(value, Nir):
             # str() of a Nir is masked: it would store the stars.
-            value = value.compact
+            return value.compact
         value = super().to_python(value)
-        if value in self.empty_values:
-            return value
-        result = check_nir(value, strict=self.strict)
-        if result.value is None:
-            raise _first_error(result, nir_module.FIELD)
-        return result.value.compact
-
-    def get_prep_value(self, value: Any) -> Any:
-        # Not CharField's own, which calls our to_python and so would raise: a
-        # lookup (filter(nir=typed_text)), an update(), or the save of a row whose
-        # value predates the field or its strict=True must reach the database
-        # as it is. Only a valid NIR is rewritten, to its compact form; strict
-        # is about validation, not about the form a value is stored in.
-        value = models.Field.get_prep_value(self, value)
-        if isinstance(value, Nir):
-            value = value.compact
-        elif value is not None and not isinstance(value, str):
-            value = str(value)
         if isinstance(value, str):
+            # strict is about validation, not about the form a value is stored in.
             result = check_nir(value)
             if result.value is not None:
                 return result.value.compact
         return value
+
+    def validate(self, value: Any, model_instance: Any) -> None:
+        super().validate(value, model_instance)
+        if value in self.empty_values:
+            return
+        result = check_nir(value, strict=self.strict)
+        if result.value is None:
+            raise _first_error(result, nir_module.FIELD)
 
     def formfield(self, **kwargs: Any) -> Any:
         # No max_length on the form field: people type the NIR with spaces.
