@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -299,3 +302,21 @@ def test_every_schema_example_passes_through_the_app() -> None:
         for example in properties[field]["examples"]:
             status, text = post("/opposition", {**GOOD, field: example})
             assert status == 200, (field, text)
+
+
+def test_the_readmes_install_command_brings_what_the_fastapi_docs_run() -> None:
+    # docs/integrations.md drives its app with TestClient (httpx or httpx2) and a
+    # real app needs a server: plain `fastapi` installs neither.
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    (command,) = re.findall(r"pip install '\.\[pydantic\]' ('[^']+'|[\w\[\]]+)", readme)
+    match = re.fullmatch(r"'?fastapi(?:\[(\w+)\])?'?", command)
+    assert match, command
+    extra = match.group(1)
+    requirements = importlib.metadata.requires("fastapi") or []
+    brought = {
+        re.split(r"[<>=!~\[; ]", requirement, maxsplit=1)[0]
+        for requirement in requirements
+        if extra is not None and f'extra == "{extra}"' in requirement
+    }
+    assert brought & {"httpx", "httpx2"}, command
+    assert "uvicorn" in brought, command

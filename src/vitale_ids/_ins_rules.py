@@ -168,10 +168,17 @@ TUNISIA: Final = History(
     "les naissances en Tunisie avant son indépendance en 1956 peuvent porter un code de"
     " département français",
 )
-#: Saint-Barthélemy and Saint-Martin were communes of Guadeloupe (971) until
-#: 2007, and Mayotte was coded 985 before it became a department (976) in 2011
-#: (INSEE COG history). The sources do not say whether NIRs kept the old codes:
-#: this is always a warning.
+#: Saint-Barthélemy and Saint-Martin were communes of Guadeloupe (97123 and
+#: 97127) until the loi organique n° 2007-223 of 21 February 2007 made them
+#: overseas collectivities, coded 977 and 978 (97701 and 97801 on five
+#: characters) from 1 January 2008 (INSEE, "Codification des collectivités et
+#: territoires français d'outre-mer"). Mayotte's communes were coded 985xx before
+#: 976xx; the sources read disagree on when the code changed (INSEE recoded them
+#: in 2008 by one account; Mayotte became a department on 31 March 2011), and a
+#: data.gouv.fr report (datagouv/decoupage-administratif issue #13) says the RNIPP
+#: gives 985xx to births in Mayotte before 2011. No source says whether NIRs were
+#: renumbered, so the messages name no year for Mayotte, and this is always a
+#: warning.
 OVERSEAS_RENUMBERING: Final = (
     History(
         frozenset({"971"}),
@@ -185,8 +192,8 @@ OVERSEAS_RENUMBERING: Final = (
         frozenset({"985"}),
         frozenset({"976"}),
         None,
-        "Mayotte had another code before it became a department in 2011",
-        "Mayotte avait un autre code avant de devenir un département en 2011",
+        "Mayotte's communes were coded 985 before 976",
+        "les communes de Mayotte étaient codées 985 avant 976",
         either_way=True,
     ),
 )

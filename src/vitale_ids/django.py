@@ -43,7 +43,7 @@ from vitale_ids import nir as nir_module
 from vitale_ids._core import type_issue
 from vitale_ids.card_type import CardType
 from vitale_ids.form import FIELDS, check_form, check_serial_inferring_card_type
-from vitale_ids.nir import check_nir
+from vitale_ids.nir import Nir, check_nir
 from vitale_ids.provisional_code import check_provisional_code
 from vitale_ids.serial import check_serial
 
@@ -289,6 +289,10 @@ class CardTypeField(forms.ChoiceField):  # type: ignore[misc]
         # The choices are checked by to_python, which reads more than their values.
         forms.Field.validate(self, value)
 
+    def prepare_value(self, value: Any) -> Any:
+        # An initial CardType must tick its radio button, whose value is the member's value.
+        return value.value if isinstance(value, CardType) else value
+
 
 # --- Model field --------------------------------------------------------------------
 
@@ -297,8 +301,10 @@ class NirModelField(models.CharField):  # type: ignore[misc]
     """A NIR column: a ``CharField`` of 15 characters holding the compact NIR.
 
     ``full_clean()`` checks the value with our rules and stores the compact
-    form; saving without it stores a valid NIR's compact form too. Its form
-    field is :class:`NirField`. ``strict=True`` turns warnings into errors.
+    form; saving without it stores a valid NIR's compact form too, and any other
+    value as it is, so that saving, ``update()``, ``filter(nir=...)`` and
+    loading fixtures never raise. Its form field is :class:`NirField`.
+    ``strict=True`` turns warnings into errors in ``full_clean()``.
     """
 
     description = "NIR (French social-security number)"
@@ -317,21 +323,30 @@ class NirModelField(models.CharField):  # type: ignore[misc]
         return name, path, args, kwargs
 
     def to_python(self, value: Any) -> Any:
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return value
-        result = check_nir(value, strict=self.strict)
-        if result.value is None:
-            raise _first_error(result, nir_module.FIELD)
-        return result.value.compact
+        """The compact form of a valid NIR; any other value as it is.
 
-    def get_prep_value(self, value: Any) -> Any:
-        value = super().get_prep_value(value)
+        Django calls this for lookups, saves and fixtures too (CharField's
+        get_prep_value, loaddata), which must never refuse a stored value:
+        the rules are checked by :meth:`validate`, which ``full_clean()`` runs.
+        """
+        if isinstance(value, Nir):
+            # str() of a Nir is masked: it would store the stars.
+            return value.compact
+        value = super().to_python(value)
         if isinstance(value, str):
-            result = check_nir(value, strict=self.strict)
+            # strict is about validation, not about the form a value is stored in.
+            result = check_nir(value)
             if result.value is not None:
                 return result.value.compact
         return value
+
+    def validate(self, value: Any, model_instance: Any) -> None:
+        super().validate(value, model_instance)
+        if value in self.empty_values:
+            return
+        result = check_nir(value, strict=self.strict)
+        if result.value is None:
+            raise _first_error(result, nir_module.FIELD)
 
     def formfield(self, **kwargs: Any) -> Any:
         # No max_length on the form field: people type the NIR with spaces.
