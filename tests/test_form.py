@@ -20,6 +20,7 @@ from vitale_ids import (
     ProvisionalCode,
     VitaleSerial,
     check_form,
+    check_serial,
     code_expires_on,
     opposition_deadline,
 )
@@ -269,7 +270,7 @@ def test_a_card_type_of_65_separators_is_not_read() -> None:
 
 
 def test_serial_inferring_card_type_is_lenient_by_default() -> None:
-    result = check_serial_inferring_card_type(PHOTO_SERIAL)
+    result = check_serial(PHOTO_SERIAL)
     assert result.valid
     assert [issue.code for issue in result.warnings] == ["card_type.inferred"]
 
@@ -445,7 +446,7 @@ def test_code_expires_on_is_the_same_function() -> None:
 )
 @pytest.mark.parametrize("strict", [False, True])
 def test_serial_inferring_card_type_agrees_with_the_form(serial: str, strict: bool) -> None:
-    alone = check_serial_inferring_card_type(serial, strict=strict)
+    alone = check_serial(serial, strict=strict)
     fields = form(card_type=None, serial=serial, strict=strict).fields
     both = fields["card_type"].issues + fields["serial"].issues
     # The same issues as the form's two fields, each once, and the same value.
@@ -455,3 +456,11 @@ def test_serial_inferring_card_type_agrees_with_the_form(serial: str, strict: bo
     # Strict can fail the inferred card type while the serial's field keeps its
     # value; the combined check, invalid then, has none.
     assert alone.value == (fields["serial"].value if alone.valid else None)
+
+
+@pytest.mark.parametrize("serial", [PHOTO_SERIAL, "1234567890", "12O45678901"])
+@pytest.mark.parametrize("strict", [False, True])
+def test_check_serial_inferring_card_type_is_a_deprecated_alias(serial: str, strict: bool) -> None:
+    with pytest.warns(DeprecationWarning, match="check_serial"):
+        alias = check_serial_inferring_card_type(serial, strict=strict)
+    assert alias == check_serial(serial, strict=strict)
