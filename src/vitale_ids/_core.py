@@ -332,7 +332,11 @@ def describe_character(char: str) -> tuple[str, str]:
         return f"the digit {char}", f"le chiffre {char}"
     if char.isascii() and char.isprintable():
         return f"the character {char!r}", f"le caractère {char!r}"
+    return _describe_by_category(char)
 
+
+def _describe_by_category(char: str) -> tuple[str, str]:
+    """What :func:`describe_character` says of a character that is not ASCII and visible."""
     import unicodedata
 
     category = unicodedata.category(char)
@@ -342,17 +346,7 @@ def describe_character(char: str) -> tuple[str, str]:
             "un chiffre d'une autre écriture (seuls 0 à 9 sont acceptés)",
         )
     if category.startswith("L"):
-        import regex
-
-        if regex.match(r"\p{Script=Latin}", char):
-            return "an accented letter", "une lettre accentuée"
-        for script, english, french in (
-            ("Greek", "a Greek letter", "une lettre grecque"),
-            ("Cyrillic", "a Cyrillic letter", "une lettre cyrillique"),
-        ):
-            if regex.match(rf"\p{{Script={script}}}", char):
-                return english, french
-        return "a letter from another alphabet", "une lettre d'un autre alphabet"
+        return _describe_letter(char)
     if category.startswith("M"):
         return "an accent on its own", "un accent isolé"
     if category.startswith("N"):
@@ -368,6 +362,20 @@ def describe_character(char: str) -> tuple[str, str]:
     if category == "Cc":
         return "a control character", "un caractère de contrôle"
     return "an invisible or unassigned character", "un caractère invisible ou non attribué"
+
+
+def _describe_letter(char: str) -> tuple[str, str]:
+    import regex
+
+    if regex.match(r"\p{Script=Latin}", char):
+        return "an accented letter", "une lettre accentuée"
+    for script, english, french in (
+        ("Greek", "a Greek letter", "une lettre grecque"),
+        ("Cyrillic", "a Cyrillic letter", "une lettre cyrillique"),
+    ):
+        if regex.match(rf"\p{{Script={script}}}", char):
+            return english, french
+    return "a letter from another alphabet", "une lettre d'un autre alphabet"
 
 
 def lookalike_hint(char: str) -> tuple[str, str]:

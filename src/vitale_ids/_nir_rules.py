@@ -77,6 +77,8 @@ OVERSEAS_DEPARTMENT: Final = slice(5, 8)
 OVERSEAS_COMMUNE: Final = slice(8, 10)
 #: Born abroad: positions 8-10 are then the country's INSEE code.
 ABROAD: Final = "99"
+#: Birthplace not given: seen on temporary numbers only.
+NO_DEPARTMENT: Final = "00"
 
 # --- Order number and key ------------------------------------------------------------------
 
