@@ -159,7 +159,9 @@ def test_abroad_gives_a_country_code() -> None:
 
 @pytest.mark.parametrize("order", [_nir_rules.NO_ORDER, "001", "999"])
 def test_the_order_number_follows_its_rule(order: str) -> None:
-    expected = (False, ["nir.order"], []) if order == _nir_rules.NO_ORDER else (True, [], [])
+    expected: tuple[bool, list[str], list[str]] = (
+        (False, ["nir.order"], []) if order == _nir_rules.NO_ORDER else (True, [], [])
+    )
     assert verdict(nir(order=order)) == expected
 
 
