@@ -227,6 +227,9 @@ def test_the_fast_path_tables_are_derived_from_the_rules() -> None:
     body = value // _nir_rules.KEY_FACTOR
     assert body // _nir_rules.SEX_YEAR_MONTH_DIVISOR == int(SEX + YEAR + MONTH)
     assert body % _nir_rules.ORDER_MODULUS == int(ORDER)
+    for number in (0, 1, body, 10**13 - 1, *range(1000, 1300)):
+        remainder = number % _nir_rules.KEY_MODULUS
+        assert _nir_rules.KEY_OF_REMAINDER[remainder] == _nir_rules.key_of(number)
 
 
 def test_one_input_limit() -> None:

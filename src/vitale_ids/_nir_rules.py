@@ -139,6 +139,9 @@ def _width(part: slice) -> int:
 #: A whole NIR read as a number (15 characters) is its body's number times
 #: this, plus the key.
 KEY_FACTOR: Final = 10**KEY_LENGTH
+#: The key formula as a table: the key of a body's number ``n`` is
+#: ``KEY_OF_REMAINDER[n % KEY_MODULUS]``, an index where key_of() is a call.
+KEY_OF_REMAINDER: Final = tuple(key_of(remainder) for remainder in range(KEY_MODULUS))
 #: The number of a NIR's body (13 characters) divided by this is its first 5
 #: characters (sex, year, month) as a number: 1 85 05 ... -> 18505.
 SEX_YEAR_MONTH_DIVISOR: Final = 10 ** (BODY_LENGTH - MONTH.stop)
