@@ -353,6 +353,8 @@ def _two_digits(numbers: range) -> tuple[str, str]:
 
 _CORSICA_CODES: Final = "/".join(CORSICA_KEY_DIGITS)
 _LETTER_INDEXES: Final = range(DEPARTMENT.start, DEPARTMENT.stop)
+# Where Corsica's letter stands: the department's second character.
+_LETTER_INDEX: Final = DEPARTMENT.stop - 1
 _ORDINARY_SEX: Final = (_listing(ORDINARY_SEX_DIGITS, "or"), _listing(ORDINARY_SEX_DIGITS, "ou"))
 _TEMPORARY_SEX: Final = (_listing(TEMPORARY_SEX_DIGITS, "or"), _listing(TEMPORARY_SEX_DIGITS, "ou"))
 _KNOWN: Final = _two_digits(KNOWN_MONTHS)
@@ -499,16 +501,17 @@ def _key_range_issue(key: str, position: int) -> Issue:
     )
 
 
+# Worded once: the usual typo is reported on every wrong key.
+_CHECKSUM_MESSAGES: Final = (
+    f"The key (characters {_KEY_CHARACTERS}) does not match the first {BODY_LENGTH}"
+    " characters: one of them is probably mistyped.",
+    f"La clé (caractères {_KEY_CHARACTERS}) ne correspond pas aux {BODY_LENGTH} premiers"
+    " caractères : l'un d'eux est sans doute mal saisi.",
+)
+
+
 def _checksum_issue(position: int) -> Issue:
-    return Issue(
-        "nir.checksum",
-        FIELD,
-        position,
-        f"The key (characters {_KEY_CHARACTERS}) does not match the first {BODY_LENGTH}"
-        " characters: one of them is probably mistyped.",
-        f"La clé (caractères {_KEY_CHARACTERS}) ne correspond pas aux {BODY_LENGTH} premiers"
-        " caractères : l'un d'eux est sans doute mal saisi.",
-    )
+    return Issue("nir.checksum", FIELD, position, *_CHECKSUM_MESSAGES)
 
 
 def _too_long_issue() -> Issue:
@@ -555,7 +558,7 @@ def _bad_characters(cleaned: str) -> list[tuple[int, str]]:
     return [
         (index, char)
         for index, char in enumerate(cleaned)
-        if char not in DIGITS and not (corsica and index == DEPARTMENT.stop - 1)
+        if char not in DIGITS and not (corsica and index == _LETTER_INDEX)
     ]
 
 
@@ -588,7 +591,8 @@ def _findings(cleaned: str, *, enough: bool = False) -> list[_Finding]:
         found.append(("nir.missing_key", None, None if bad_characters else cleaned))
     elif length != LENGTH:
         found.append(("nir.length", None, length))
-    found.extend(("nir.character", index, char) for index, char in bad_characters)
+    if bad_characters:
+        found.extend(("nir.character", index, char) for index, char in bad_characters)
     if found and enough:
         return found
     if length in (BODY_LENGTH, LENGTH):
@@ -674,6 +678,9 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
         text = value.replace(" ", "")  # spaces, as printed on the card, cost least to drop
         number = read_number(text) if len(text) == LENGTH else None
     if number is not None:
+        # 15 right characters, so no separator is left: the compact form, once
+        # Corsica's letter is in upper case.
+        cleaned = text if text[_LETTER_INDEX].isdigit() else text.upper()
         body = number // KEY_FACTOR
         if (
             body // SEX_YEAR_MONTH_DIVISOR in SOUND_SEX_YEAR_MONTHS
@@ -684,7 +691,7 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
                 # passed(_trusted_nir(...)), written out: on the usual input
                 # the two calls it saves are a tenth of the time.
                 nir: Nir = _new_object(Nir)
-                _set_nir_compact(nir, text if text.isdigit() else text.upper())
+                _set_nir_compact(nir, cleaned)
                 check: Check[Nir] = _new_object(Check)
                 _set_check_valid(check, True)
                 _set_check_value(check, nir)
@@ -694,6 +701,7 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
             if key in KEYS:  # the usual typo: the key is all there is to report
                 position = KEY.start if text is value else _key_position(value)
                 return Check(False, None, (_checksum_issue(position),))
+        return _check_in_full(value, cleaned, strict)
     return _check_in_full(value, _compact(value), strict)
 
 
