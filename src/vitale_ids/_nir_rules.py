@@ -99,15 +99,17 @@ def key_of(body_number: int) -> int:
 def read_number(text: str) -> int | None:
     """``text`` (ASCII digits, with 2A/2B at positions 6-7) as the key formula reads it.
 
-    ``None`` when ``text`` is anything else. Corsica's letters may be in lower
-    case. ``text`` is a NIR's first 13 characters, or all 15 (the number is
-    then the body's times 100 plus the key). This is the one reading of a
-    NIR's digits: the validators, their fast paths and :func:`key_of` all use it.
+    ``None`` when ``text`` is anything else. ``text`` is a NIR's first 13
+    characters, or all 15 (the number is then the body's times 100 plus the
+    key), in compact form: Corsica's letters in upper case, as ``compact()``
+    writes them. So a text it reads is a compact form. This is the one reading
+    of a NIR's digits: the validators, their fast paths and ``nir_key`` all use
+    it, with :func:`key_of`.
     """
     # isdigit() alone accepts "１" and "٣", and int() a sign, spaces and "_".
     if text.isdigit() and text.isascii():  # the usual text: no letter to replace
         return int(text)
-    digits = CORSICA_KEY_DIGITS.get(text[DEPARTMENT].upper())
+    digits = CORSICA_KEY_DIGITS.get(text[DEPARTMENT])
     if digits is None:
         return None
     text = text[: DEPARTMENT.start] + digits + text[DEPARTMENT.stop :]

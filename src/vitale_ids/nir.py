@@ -502,16 +502,18 @@ def _key_range_issue(key: str, position: int) -> Issue:
 
 
 # Worded once: the usual typo is reported on every wrong key.
-_CHECKSUM_MESSAGES: Final = (
+_CHECKSUM_EN: Final = (
     f"The key (characters {_KEY_CHARACTERS}) does not match the first {BODY_LENGTH}"
-    " characters: one of them is probably mistyped.",
+    " characters: one of them is probably mistyped."
+)
+_CHECKSUM_FR: Final = (
     f"La clé (caractères {_KEY_CHARACTERS}) ne correspond pas aux {BODY_LENGTH} premiers"
-    " caractères : l'un d'eux est sans doute mal saisi.",
+    " caractères : l'un d'eux est sans doute mal saisi."
 )
 
 
 def _checksum_issue(position: int) -> Issue:
-    return Issue("nir.checksum", FIELD, position, *_CHECKSUM_MESSAGES)
+    return Issue("nir.checksum", FIELD, position, _CHECKSUM_EN, _CHECKSUM_FR)
 
 
 def _too_long_issue() -> Issue:
@@ -678,9 +680,8 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
         text = value.replace(" ", "")  # spaces, as printed on the card, cost least to drop
         number = read_number(text) if len(text) == LENGTH else None
     if number is not None:
-        # 15 right characters, so no separator is left: the compact form, once
-        # Corsica's letter is in upper case.
-        cleaned = text if text[_LETTER_INDEX].isdigit() else text.upper()
+        # 15 characters read: no separator is left, and Corsica's letter is in
+        # upper case (read_number reads only that): the compact form.
         body = number // KEY_FACTOR
         if (
             body // SEX_YEAR_MONTH_DIVISOR in SOUND_SEX_YEAR_MONTHS
@@ -691,7 +692,7 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
                 # passed(_trusted_nir(...)), written out: on the usual input
                 # the two calls it saves are a tenth of the time.
                 nir: Nir = _new_object(Nir)
-                _set_nir_compact(nir, cleaned)
+                _set_nir_compact(nir, text)
                 check: Check[Nir] = _new_object(Check)
                 _set_check_valid(check, True)
                 _set_check_value(check, nir)
@@ -701,7 +702,7 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
             if key in KEYS:  # the usual typo: the key is all there is to report
                 position = KEY.start if text is value else _key_position(value)
                 return Check(False, None, (_checksum_issue(position),))
-        return _check_in_full(value, cleaned, strict)
+        return _check_in_full(value, text, strict)
     return _check_in_full(value, _compact(value), strict)
 
 
