@@ -266,11 +266,11 @@ def is_valid_provisional_code(value: object, *, strict: bool = False) -> bool:
     """True when ``value`` is a well-formed code provisoire. Never raises."""
     if not isinstance(value, str) or len(value) > MAX_INPUT_LENGTH:
         return False
+    # No rule gives a warning, so strict changes nothing: the code is valid
+    # when its compact form has the code's length and characters, the two
+    # rules the full check words.
     cleaned = value if len(value) == CODE_LENGTH else remove_separators(value)
-    if len(cleaned) == CODE_LENGTH and _is_code_text(cleaned):
-        return True
-    # Anything else is decided by the full check.
-    return check_provisional_code(value, strict=strict).valid
+    return len(cleaned) == CODE_LENGTH and _is_code_text(cleaned)
 
 
 def compact(value: str) -> str:

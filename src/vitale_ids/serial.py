@@ -511,31 +511,33 @@ def _length_findings(cleaned: str, card_type: CardType | None) -> tuple[list[_Fi
     """The issues of the length, and the digits kept (the printed prefix dropped)."""
     length = len(cleaned)
     if card_type is CardType.WITH_PHOTO:
+        if length == PHOTO_LENGTH:
+            return [], cleaned
         if is_printed_photo_form(cleaned):
             return [("serial.prefix_removed", 0)], cleaned[len(PHOTO_CARD_PREFIX) :]
-        if length != PHOTO_LENGTH:
-            return [("serial.length", None)], cleaned
     elif card_type is CardType.WITHOUT_PHOTO:
+        if length in NO_PHOTO_LENGTHS:
+            return [], cleaned
         if length in NO_PHOTO_UNUSUAL_LENGTHS:
             return [("serial.unusual_length", None)], cleaned
-        if length not in NO_PHOTO_LENGTHS:
-            return [("serial.length", None)], cleaned
-    elif length not in NO_PHOTO_ACCEPTED_LENGTHS and not is_printed_photo_form(cleaned):
-        return [("serial.length", None)], cleaned
-    return [], cleaned
+    elif length in NO_PHOTO_ACCEPTED_LENGTHS or is_printed_photo_form(cleaned):
+        return [], cleaned
+    return [("serial.length", None)], cleaned
 
 
 def _findings(cleaned: str, card_type: CardType | None) -> tuple[list[_Finding], str]:
     """Every issue of ``cleaned`` (not empty) for ``card_type``, and the digits kept."""
     found, kept = _length_findings(cleaned, card_type)
-    if not _is_ascii_digits(cleaned):  # else no character needs a look of its own
+    # The digits kept are digits exactly when all are: the prefix is digits.
+    if cleaned.isdigit() and cleaned.isascii():
+        if len(kept) == DATE_LENGTH and looks_like_date(kept):
+            found.append(("serial.looks_like_date", None))
+        if kept in ISSUER_NUMBER:
+            found.append(("serial.issuer_number", None))
+    else:  # a character other than a digit: each one is reported
         found.extend(
             ("serial.character", index) for index, char in enumerate(cleaned) if char not in DIGITS
         )
-    elif looks_like_date(kept):
-        found.append(("serial.looks_like_date", None))
-    if kept in ISSUER_NUMBER and _is_ascii_digits(kept):
-        found.append(("serial.issuer_number", None))
     return found, kept
 
 
@@ -691,10 +693,26 @@ def is_valid_serial(value: object, card_type: object = None, *, strict: bool = F
     """
     if not isinstance(value, str) or len(value) > MAX_INPUT_LENGTH:
         return False
-    if isinstance(card_type, CardType):
-        digits = value.replace(" ", "")  # spaces, the usual separators, cost least to drop
-        if digits and not _findings(digits, card_type)[0]:
-            return True
-    elif card_type is not None and not isinstance(card_type, str):
+    resolved = card_type if type(card_type) is CardType else _card_type_or_none(card_type)
+    digits = value.replace(" ", "")  # spaces, the usual separators, cost least to drop
+    cleaned = digits if digits.isdigit() and digits.isascii() else remove_separators(value)
+    if card_type is None:
+        resolved = infer_card_type(cleaned)
+        if strict:
+            return False  # an inferred card type is then an error
+    if resolved is None or not cleaned:
         return False
-    return check_serial(value, card_type, strict=strict).valid
+    # The same findings as check_serial's, without wording them.
+    for code, _index in _findings(cleaned, resolved)[0]:
+        if strict or code not in _WARNING_CODES:
+            return False
+    return True
+
+
+def _card_type_or_none(card_type: object) -> CardType | None:
+    """The card type ``card_type`` names, or ``None`` (not given, or unreadable)."""
+    if isinstance(card_type, CardType):
+        return card_type
+    if isinstance(card_type, str):
+        return resolve(card_type)[0]
+    return None
