@@ -47,7 +47,6 @@ from vitale_ids import (
     serial,
 )
 from vitale_ids._core import remove_separators
-from vitale_ids.form import check_serial_inferring_card_type
 from vitale_ids.strategies import nir_inputs, provisional_codes, serials
 
 if TYPE_CHECKING:
@@ -162,7 +161,7 @@ def run_check(
         elif asked == "code":
             check = check_provisional_code(value)
         elif card_type is None:
-            check = check_serial_inferring_card_type(value)
+            check = check_serial(value)
         else:
             check = check_serial(value, card_type=card_type)
         library = messages(check.errors + check.warnings, lang)

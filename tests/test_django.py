@@ -51,7 +51,6 @@ from vitale_ids.django import (
     validate_provisional_code,
     validate_serial,
 )
-from vitale_ids.form import check_serial_inferring_card_type
 
 CODE = "xK4b9Tq2Lm7k"
 PHOTO_SERIAL = "12345678901"
@@ -131,8 +130,8 @@ BAD_VALUES = [
     ("nir", "1 85 05 78 006 084 19", lambda v: check_nir(v)),
     ("nir", "1 85 05 78 0O6 084 91", lambda v: check_nir(v)),
     ("nir", ORDINARY[:13], lambda v: check_nir(v)),
-    ("serial", "1234567", lambda v: check_serial_inferring_card_type(v)),
-    ("serial", "1234567890O", lambda v: check_serial_inferring_card_type(v)),
+    ("serial", "1234567", lambda v: check_serial(v)),
+    ("serial", "1234567890O", lambda v: check_serial(v)),
     ("serial_without_photo", "123456789012345", lambda v: check_serial(v, card_type="sans photo")),
 ]
 

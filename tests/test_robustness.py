@@ -43,9 +43,10 @@ from vitale_ids import (
     Issue,
     ValidationError,
     cli,
-    form,
     ins,
     nir,
+    provisional_code,
+    serial,
     validators,
 )
 from vitale_ids.strategies import nir_inputs, nirs, provisional_codes, serials
@@ -67,7 +68,9 @@ class Entry:
     ``field`` is the field of the issues about that argument, and ``prefixes``
     the beginnings of their codes. ``too_long`` is the code of the error for a
     huge input. ``blank_is_missing`` is for the form's card type, where a blank
-    text means "not given" and the type is inferred from the serial number.
+    text means "not given" and the type is inferred from the serial number;
+    ``none_is_missing`` for the serial functions' card type, where ``None``
+    means the same.
     """
 
     name: str
@@ -78,6 +81,7 @@ class Entry:
     too_long: str
     blank_is_missing: bool = False
     type_code: str = ""
+    none_is_missing: bool = False
 
     @property
     def function(self) -> str:
@@ -104,10 +108,22 @@ def serial_entry(name: str, call: Callable[[Any], object], role: Role) -> Entry:
 
 
 def card_type_entry(
-    name: str, call: Callable[[Any], object], role: Role, *, blank_is_missing: bool = False
+    name: str,
+    call: Callable[[Any], object],
+    role: Role,
+    *,
+    blank_is_missing: bool = False,
+    none_is_missing: bool = False,
 ) -> Entry:
     return Entry(
-        name, call, role, "card_type", ("card_type.",), "card_type.unknown", blank_is_missing
+        name,
+        call,
+        role,
+        "card_type",
+        ("card_type.",),
+        "card_type.unknown",
+        blank_is_missing,
+        none_is_missing=none_is_missing,
     )
 
 
@@ -172,18 +188,28 @@ ENTRIES: list[Entry] = [
     serial_entry("VitaleSerial", lambda v: vitale_ids.VitaleSerial(v, WITH_PHOTO), "parse"),
     card_type_entry("CardType.parse", CardType.parse, "parse"),
     card_type_entry(
-        "check_serial card_type", lambda v: vitale_ids.check_serial(SERIAL, card_type=v), "check"
+        "check_serial card_type",
+        lambda v: vitale_ids.check_serial(SERIAL, card_type=v),
+        "check",
+        none_is_missing=True,
     ),
     card_type_entry(
-        "parse_serial card_type", lambda v: vitale_ids.parse_serial(SERIAL, card_type=v), "parse"
+        "parse_serial card_type",
+        lambda v: vitale_ids.parse_serial(SERIAL, card_type=v),
+        "parse",
+        none_is_missing=True,
     ),
     card_type_entry(
         "is_valid_serial card_type",
         lambda v: vitale_ids.is_valid_serial(SERIAL, card_type=v),
         "is_valid",
+        none_is_missing=True,
     ),
     card_type_entry(
-        "VitaleSerial card_type", lambda v: vitale_ids.VitaleSerial(SERIAL, v), "parse"
+        "VitaleSerial card_type",
+        lambda v: vitale_ids.VitaleSerial(SERIAL, v),
+        "parse",
+        none_is_missing=True,
     ),
     code_entry("check_form provisional_code", lambda v: form_with(provisional_code=v), "check"),
     nir_entry("check_form nir", lambda v: form_with(nir=v), "check"),
@@ -191,11 +217,10 @@ ENTRIES: list[Entry] = [
         "check_form card_type", lambda v: form_with(card_type=v), "check", blank_is_missing=True
     ),
     serial_entry("check_form serial", lambda v: form_with(serial=v), "check"),
-    serial_entry(
-        "form.check_serial_inferring_card_type",
-        form.check_serial_inferring_card_type,
-        "check",
-    ),
+    serial_entry("check_serial without card type", vitale_ids.check_serial, "check"),
+    serial_entry("is_valid_serial without card type", vitale_ids.is_valid_serial, "is_valid"),
+    serial_entry("serial.compact", serial.compact, "parse"),
+    code_entry("provisional_code.compact", provisional_code.compact, "parse"),
     # attrs calls a validator with the instance, the attribute and the value.
     nir_entry("validators.nir", lambda v: validators.nir()(None, ATTRIBUTE, v), "parse"),
     code_entry(
@@ -290,6 +315,9 @@ def assert_allowed_outcome(entry: Entry, value: object) -> object:
     answer = call(entry, value)
     if value is None and entry.blank_is_missing:
         assert isinstance(answer, FormCheck)
+    elif value is None and entry.none_is_missing:
+        # No card type: it is inferred from the serial number.
+        assert not isinstance(answer, InvalidType), f"{entry.name} answered {answer!r}"
     elif not isinstance(value, str):
         if entry.role == "is_valid":
             assert answer is False
@@ -349,7 +377,7 @@ texts = st.one_of(
     st.text(any_character, max_size=80),
     near(nir_inputs()),
     near(provisional_codes()),
-    near(serials().map(lambda serial: serial.value)),
+    near(serials().map(lambda serial: serial.compact)),
     near(st.sampled_from(["avec photo", "sans photo", "Vitale 2", "WITHOUT_PHOTO"])),
 )
 

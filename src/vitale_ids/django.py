@@ -42,7 +42,7 @@ from vitale_ids import card_type as card_type_module
 from vitale_ids import nir as nir_module
 from vitale_ids._core import type_issue
 from vitale_ids.card_type import CardType
-from vitale_ids.form import FIELDS, check_form, check_serial_inferring_card_type
+from vitale_ids.form import FIELDS, check_form
 from vitale_ids.nir import Nir, check_nir
 from vitale_ids.provisional_code import check_provisional_code
 from vitale_ids.serial import check_serial
@@ -135,7 +135,7 @@ def validate_serial(value: str) -> None:
     infers it; a length that needs the card type (9, 10, 12 digits) is
     ``card_type.missing``: use :class:`SerialField` with ``card_type`` then.
     """
-    result = check_serial_inferring_card_type(_text(value, "serial", "serial"))
+    result = check_serial(_text(value, "serial", "serial"))
     if result.value is None:
         raise _first_error(result, "serial")
 
@@ -249,7 +249,7 @@ class SerialField(_CheckedField):
 
     def _check(self, text: str) -> Check[Any]:
         if self.card_type is None:
-            return check_serial_inferring_card_type(text, strict=self.strict)
+            return check_serial(text, strict=self.strict)
         return check_serial(text, card_type=self.card_type, strict=self.strict)
 
 

@@ -72,7 +72,7 @@ from vitale_ids import provisional_code as code_module
 from vitale_ids import serial as serial_module
 from vitale_ids._core import Check, Issue, mask, type_issue
 from vitale_ids.card_type import CardType
-from vitale_ids.form import check_form, check_serial_inferring_card_type, opposition_deadline
+from vitale_ids.form import check_form, opposition_deadline
 from vitale_ids.nir import check_nir
 from vitale_ids.provisional_code import check_provisional_code
 from vitale_ids.serial import check_serial
@@ -266,7 +266,7 @@ class Checked:
         if self.kind == "provisional_code":
             return check_provisional_code(text, strict=self.strict)
         if self.card_type is None:
-            return check_serial_inferring_card_type(text, strict=self.strict)
+            return check_serial(text, strict=self.strict)
         return check_serial(text, card_type=self.card_type, strict=self.strict)
 
     def _validate(self, hidden: _Hidden, info: ValidationInfo | None = None) -> str:

@@ -156,7 +156,7 @@ def _plain(parsed: object) -> str:
     if isinstance(parsed, Nir):
         return parsed.compact
     if isinstance(parsed, (ProvisionalCode, VitaleSerial)):
-        return parsed.value
+        return parsed.compact
     if isinstance(parsed, CardType):
         return parsed.value
     raise TypeError(type(parsed).__name__)

@@ -21,7 +21,6 @@ from vitale_ids.cli.detect import detect_kind
 from vitale_ids.cli.input import prompt_hidden, read_lines, stdin, value_prompt
 from vitale_ids.cli.output import issue_json, issues_text, json_line, printable, shown
 from vitale_ids.cli.shapes import looks_like, valid_as_others
-from vitale_ids.form import check_serial_inferring_card_type
 
 if TYPE_CHECKING:
     import argparse
@@ -44,9 +43,8 @@ class Outcome:
 
 
 def _check_serial(value: str, card_type: CardType | None, strict: bool) -> Check[Any]:
-    # The one place the command line checks a serial number, with or without its type.
-    if card_type is None:
-        return check_serial_inferring_card_type(value, strict=strict)
+    # The one place the command line checks a serial number; without its type,
+    # check_serial infers it, as the form does.
     return check_serial(value, card_type=card_type, strict=strict)
 
 

@@ -23,7 +23,6 @@ from vitale_ids.cli.base import Lang, pick, without_separators
 from vitale_ids.cli.input import prompt_hidden, prompt_visible
 from vitale_ids.cli.output import issue_text
 from vitale_ids.cli.shapes import looks_like
-from vitale_ids.form import check_serial_inferring_card_type
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -69,7 +68,7 @@ def _card_type_errors(value: str) -> list[Issue]:
 
 def _serial_errors(value: str, card_type: str | None) -> list[Issue]:
     if card_type is None or not without_separators(card_type):
-        check = check_serial_inferring_card_type(value)
+        check = check_serial(value)
     else:
         check = check_serial(value, card_type=card_type)
     # The card type's own errors are for the card type's field, not this one.
@@ -96,7 +95,7 @@ def _missing_card_type(values: Mapping[str, str | None]) -> list[Issue]:
     card_type, serial = values.get("card_type"), values.get("serial")
     if card_type is None or serial is None or without_separators(card_type):
         return []
-    errors = check_serial_inferring_card_type(serial).errors
+    errors = check_serial(serial).errors
     return [issue for issue in errors if issue.code == "card_type.missing"]
 
 
