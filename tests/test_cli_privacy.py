@@ -135,7 +135,7 @@ def identifiers(draw: st.DrawFn, kinds: tuple[str, ...] = KINDS) -> tuple[str, s
         gap = draw(st.sampled_from(["", " ", "-"]))
         return kind, gap.join((code[:4], code[4:8], code[8:]))
     drawn = draw(serials())
-    value = drawn.value
+    value = drawn.compact
     if drawn.card_type is CardType.WITH_PHOTO and draw(st.booleans()):
         value = f"{serial.PHOTO_CARD_PREFIX} {value}"  # the 21 printed digits
     return kind, value

@@ -19,8 +19,7 @@ from pydantic import BaseModel
 
 from leaks import leaked
 from synthetic import ORDINARY, TEMPORARY
-from vitale_ids import Check, check_nir, check_provisional_code
-from vitale_ids.form import check_serial_inferring_card_type
+from vitale_ids import Check, check_nir, check_provisional_code, check_serial
 from vitale_ids.pydantic import NirStr, OppositionForm, ProvisionalCodeStr, SerialStr
 
 CODE = "xK4b9Tq2Lm7k"
@@ -272,7 +271,7 @@ def test_openapi_schema_describes_each_type_with_synthetic_examples() -> None:
     checks: dict[str, Callable[[str], Check[Any]]] = {
         "provisional_code": check_provisional_code,
         "nir": check_nir,
-        "serial": check_serial_inferring_card_type,
+        "serial": check_serial,
     }
     for model in ("Opposition", "OppositionForm"):
         properties = schemas[model]["properties"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from vitale_ids import CardType, check_serial, is_valid_serial, serial
-from vitale_ids.form import check_serial_inferring_card_type
 
 PRINTED = f"{serial.PHOTO_CARD_PREFIX}12345678901"
 LESS_ONE = PRINTED[:-1]
@@ -33,7 +32,7 @@ def test_the_serial_check_says_one_printed_digit_is_missing(card_type: CardType)
 
 
 def test_without_a_card_type_too() -> None:
-    result = check_serial_inferring_card_type("8025000002 123456789 0")
+    result = check_serial("8025000002 123456789 0")
     codes = [issue.code for issue in result.errors]
     assert codes == ["card_type.missing", "serial.length"]
     assert "one digit is missing" in result.errors[1].message

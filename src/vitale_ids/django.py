@@ -163,7 +163,8 @@ class _CheckedField(forms.CharField):  # type: ignore[misc]
         raise NotImplementedError
 
     def _normalized(self, value: Any) -> str:
-        return str(value.value)
+        # The card type's choice value ("with_photo"); every identifier's compact form.
+        return str(value.value if isinstance(value, CardType) else value.compact)
 
     def to_python(self, value: Any) -> Any:
         text = super().to_python(value)
@@ -189,9 +190,6 @@ class NirField(_CheckedField):
 
     def _check(self, text: str) -> Check[Any]:
         return check_nir(text, strict=self.strict)
-
-    def _normalized(self, value: Any) -> str:
-        return str(value.compact)
 
 
 class ProvisionalCodeInput(forms.TextInput):  # type: ignore[misc]
@@ -431,5 +429,5 @@ class OppositionForm(forms.Form):  # type: ignore[misc]
         for name in FIELDS:
             value = result.fields[name].value
             if name in cleaned and value is not None:
-                cleaned[name] = value.compact if name == "nir" else value.value
+                cleaned[name] = value.value if isinstance(value, CardType) else value.compact
         return cleaned

@@ -281,7 +281,7 @@ class Checked:
         _collect_warnings(info, result.warnings)
         if self.kind == "nir":
             return _NirValue(result.value.compact)
-        return _VALUE_CLASSES[self.kind](result.value.value)
+        return _VALUE_CLASSES[self.kind](result.value.compact)
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
@@ -448,10 +448,10 @@ class OppositionForm(BaseModel):
             raise ValidationError.from_exception_data(cls.__name__, details)
         # A valid form has a value in every field.
         values: dict[str, Any] = {name: check.value for name, check in result.fields.items()}
-        form.provisional_code = _CodeValue(values["provisional_code"].value)
+        form.provisional_code = _CodeValue(values["provisional_code"].compact)
         form.nir = _NirValue(values["nir"].compact)
         form.card_type = values["card_type"]
-        form.serial = _SerialValue(values["serial"].value)
+        form.serial = _SerialValue(values["serial"].compact)
         form._warnings = result.warnings
         return form
 
