@@ -84,6 +84,7 @@ from vitale_ids._core import (
     describe_character,
     lookalike_hint,
     original_index,
+    original_indexes,
     passed,
     raise_first,
     raise_type_error,
@@ -616,9 +617,9 @@ def _check_in_full(value: str, cleaned: str, strict: bool, number: int = 0) -> C
         errors.append(_missing_key_issue(None if bad_characters else _key_for(cleaned)))
     elif length != 15:
         errors.append(_length_issue(length))
+    positions = original_indexes(value) if shifted and bad_characters else range(length)
     for index, char in bad_characters:
-        position = original_index(value, index) if shifted else index
-        errors.append(_character_issue(char, index, position))
+        errors.append(_character_issue(char, index, positions[index]))
 
     if length == 13 or length == 15:
         # Each part is judged only when all its characters are digits, so that

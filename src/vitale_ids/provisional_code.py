@@ -54,7 +54,7 @@ from vitale_ids._core import (
     build_check,
     describe_character,
     mask,
-    original_index,
+    original_indexes,
     passed,
     raise_first,
     raise_type_error,
@@ -217,10 +217,10 @@ def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[ProvisionalC
     if len(cleaned) != CODE_LENGTH:
         errors.append(_length_issue(len(cleaned)))
     if not _is_code_text(cleaned):  # else no character needs a look of its own
+        positions = range(len(cleaned)) if cleaned == value else original_indexes(value)
         for index, char in enumerate(cleaned):
             if not _is_code_character(char):
-                position = index if cleaned == value else original_index(value, index)
-                errors.append(_character_issue(char, index, position))
+                errors.append(_character_issue(char, index, positions[index]))
 
     return build_check(None if errors else ProvisionalCode._trusted(cleaned), errors, [], strict)
 

@@ -57,6 +57,7 @@ from vitale_ids._core import (
     lookalike_hint,
     mask,
     original_index,
+    original_indexes,
     passed,
     raise_first,
     raise_type_error,
@@ -433,10 +434,10 @@ def check_digits(
         errors.append(_any_card_length_issue(length))
 
     if not _is_ascii_digits(cleaned):  # else no character needs a look of its own
+        positions = range(length) if cleaned == value else original_indexes(value)
         for index, char in enumerate(cleaned):
             if not "0" <= char <= "9":
-                position = index if cleaned == value else original_index(value, index)
-                errors.append(_character_issue(char, index, position))
+                errors.append(_character_issue(char, index, positions[index]))
 
     if _is_ascii_digits(kept):
         if looks_like_date(kept):
