@@ -214,6 +214,23 @@ class InvalidType(ValidationError, TypeError):
     """The value is not a ``str``. It is also a :class:`TypeError`."""
 
 
+# These classes are used as vitale_ids.Issue, vitale_ids.InvalidLength...: say
+# so in tracebacks and reprs, rather than the private module they live in.
+# pickle finds them there too, by the same name.
+for _public in (
+    Check,
+    Issue,
+    ValidationError,
+    InvalidLength,
+    InvalidFormat,
+    InvalidComponent,
+    InvalidChecksum,
+    InvalidType,
+):
+    _public.__module__ = "vitale_ids"
+del _public
+
+
 def type_issue(field: str, value: object, code_prefix: str | None = None) -> Issue:
     """The issue for a value that is not a ``str``: code ``<code_prefix>.type``.
 

@@ -231,7 +231,7 @@ def parse_provisional_code(value: str, *, strict: bool = False) -> ProvisionalCo
     >>> parse_provisional_code("xK4b9Tq2Lm7")
     Traceback (most recent call last):
     ...
-    vitale_ids._core.InvalidLength: The code provisoire must have 12 characters; this one has 11.
+    vitale_ids.InvalidLength: The code provisoire must have 12 characters; this one has 11.
     """
     if not isinstance(value, str):
         raise_type_error(FIELD, value, "code")

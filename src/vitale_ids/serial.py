@@ -506,7 +506,7 @@ def parse_serial(value: str, *, card_type: CardType | str, strict: bool = False)
     >>> parse_serial("1234567", card_type="sans photo")
     Traceback (most recent call last):
     ...
-    vitale_ids._core.InvalidLength: The serial number of a card without photo must have 8 or 13 digits (8 to 13 are accepted); this one has 7.
+    vitale_ids.InvalidLength: The serial number of a card without photo must have 8 or 13 digits (8 to 13 are accepted); this one has 7.
     """
     if not isinstance(value, str):
         raise_type_error(FIELD, value)

@@ -30,8 +30,17 @@ import string
 from typing import TYPE_CHECKING, Final, Literal, TypeVar, get_args
 
 import attrs
-from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ModuleNotFoundError as error:  # say which extra brings it, not only what is missing
+    if error.name != "hypothesis":
+        raise
+    raise ModuleNotFoundError(
+        "vitale_ids.strategies needs Hypothesis: pip install 'vitale_ids[hypothesis]'",
+        name=error.name,
+    ) from error
 
 if TYPE_CHECKING:
     from vitale_ids.card_type import CardType
