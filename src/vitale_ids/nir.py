@@ -35,7 +35,7 @@ Births abroad carry a country code instead of a commune:
 
 >>> abroad = parse_nir("2 95 10 99 126 111 93")
 >>> abroad.department, abroad.commune, abroad.country_code, abroad.birthplace
-('99', None, '126', 'Born abroad: Grece')
+('99', None, '126', 'Born abroad: Grèce')
 
 Corsica is 2A or 2B, and lower case is accepted:
 
