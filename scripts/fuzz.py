@@ -398,7 +398,7 @@ class Report:
     def record(self, what: str, kind: str, name: str, value: object, detail: str) -> None:
         setattr(self, what, getattr(self, what) + 1)
         self.by_kind[f"{what}: {kind}"] += 1
-        if len(self.examples) < 20:
+        if self.by_kind[f"{what}: {kind}"] <= 3:  # a few examples of each finding
             shown = repr(value) if not isinstance(value, str) or len(value) < 100 else "huge"
             self.examples.append(
                 f"{what} [{kind}] {name}: {detail} ({type(value).__name__} {shown[:80]})"
@@ -475,7 +475,13 @@ def runs_of(value: str) -> set[str]:
     runs: set[str] = set()
     for text in {value, remove_separators(value)}:
         runs.update(text[i : i + LEAK_RUN] for i in range(len(text) - LEAK_RUN + 1))
-    return {run for run in runs if not any(run in quoted for quoted in QUOTED_CONSTANTS)}
+    # A run that is part of a quoted constant once its separators are dropped
+    # (" 80250", as typed before the prefix) is the message's own text.
+    return {
+        run
+        for run in runs
+        if not any(remove_separators(run) in quoted for quoted in QUOTED_CONSTANTS)
+    }
 
 
 def leaked(messages: Sequence[str], runs: set[str]) -> str | None:

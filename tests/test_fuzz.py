@@ -140,6 +140,8 @@ def test_a_message_with_six_characters_of_the_value_is_a_leak(fuzz: ModuleType) 
 
 def test_the_photo_card_prefix_quoted_in_messages_is_no_leak(fuzz: ModuleType) -> None:
     assert "802500" not in fuzz.runs_of("8025000002 1234567890 1")
+    assert " 80250" not in fuzz.runs_of(" 8025000002 1234567890 1")
+    assert "00002 " not in fuzz.runs_of("0825000002 44205G64469")
     assert "123456" in fuzz.runs_of("8025000002 1234567890 1")
 
 
