@@ -38,6 +38,7 @@ import string
 import subprocess
 import sys
 import tempfile
+import time
 import timeit
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
@@ -296,14 +297,15 @@ def best_times(
     namespace: Mapping[str, object],
     rounds: int,
     target: str = "x",
+    clock: Callable[[], float] = time.perf_counter,
 ) -> dict[str, float]:
     """Nanoseconds per item of each expression, best of interleaved rounds, loop excluded.
 
-    Each expression runs in ``for <target> in data``.
+    Each expression runs in ``for <target> in data``, timed by ``clock``.
     """
     scope = {**namespace, "data": data}
     timers = {
-        name: timeit.Timer(f"for {target} in data:\n    {expression}", globals=scope)
+        name: timeit.Timer(f"for {target} in data:\n    {expression}", timer=clock, globals=scope)
         for name, expression in {"(empty loop)": "pass", **expressions}.items()
     }
     for timer in timers.values():  # warm-up
@@ -532,6 +534,117 @@ def report_codes_and_serials(
     _print_times(serial_times, "naive floor (isdigit + length)")
 
 
+# --- Worst inputs ------------------------------------------------------------------
+#
+# 64 characters is the longest input read (longer ones are refused after len()
+# alone). The costliest are those where every character is wrong and unusual:
+# each gets its own issue, with its kind looked up in the Unicode tables.
+
+WORST_LENGTH = 64
+WORST_INPUTS: Mapping[str, str] = {
+    "CJK": "中" * 64,
+    "CJK, spaced": "中 " * 32,
+    "CJK, en dashes": "中\u2013" * 32,
+    "emoji": "\U0001f600" * 64,
+    "emoji, all different": "".join(chr(0x1F600 + index) for index in range(64)),
+    "symbols, all different": "".join(chr(0x2190 + index) for index in range(64)),
+    "combining marks": "\u0301" * 64,
+    "letters and combining marks": "e\u0301" * 32,
+    "mixed scripts": "éαжа中١\U0001f600\u0301" * 8,
+    "lone surrogates": "\ud800" * 64,
+    "lone surrogates, spaced": "\udc80\u00a0" * 32,
+    "Arabic-Indic digits": "\u0661" * 64,
+    "invisible format characters": "\u200e" * 64,
+    "lookalikes O and l, spaced": "O l " * 16,
+}
+
+# Each expression gets one of the texts above as x; the form, in one field (the
+# others valid) or in all three identifier fields.
+WORST_CANDIDATES: Mapping[str, str] = {
+    "check_nir": "check_nir(x)",
+    "check_provisional_code": "check_provisional_code(x)",
+    "check_serial": "check_serial(x, card_type=WITH_PHOTO)",
+    "check_form, 1 field": (
+        "check_form(provisional_code=CODE, nir=x, card_type=None, serial=SERIAL)"
+    ),
+    "check_form, 3 fields": "check_form(provisional_code=x, nir=x, card_type=None, serial=x)",
+}
+# Synthetic values from the docs, for the fields that are not under test.
+_VALID_CODE = "xK4b 9Tq2 Lm7k"
+_VALID_SERIAL = "123 456 789 01"
+# The issue's limit, per check of one identifier.
+WORST_LIMIT_US = 200.0
+
+
+def worst_namespace() -> dict[str, object]:
+    from vitale_ids import check_form
+
+    return {
+        "check_nir": check_nir,
+        "check_provisional_code": check_provisional_code,
+        "check_serial": check_serial,
+        "check_form": check_form,
+        "WITH_PHOTO": CardType.WITH_PHOTO,
+        "CODE": _VALID_CODE,
+        "SERIAL": _VALID_SERIAL,
+    }
+
+
+def worst_answers_are_right() -> bool:
+    """Every worst input is refused by every candidate: a fast wrong answer is no figure."""
+    namespace = worst_namespace()
+    for value in WORST_INPUTS.values():
+        if len(value) != WORST_LENGTH:
+            return False
+        for expression in WORST_CANDIDATES.values():
+            if eval(expression, {**namespace, "x": value}).valid:  # noqa: S307 - our own text
+                return False
+    return True
+
+
+def worst_times(rounds: int, repeat: int) -> dict[str, dict[str, float]]:
+    """Microseconds per call, for each worst input and candidate (best of ``rounds``).
+
+    Timed in processor time: a round of calls of some 100 µs each is long enough
+    for another process to take the processor, and that time is not the call's.
+    """
+    namespace = worst_namespace()
+    return {
+        label: {
+            name: nanoseconds / 1000
+            for name, nanoseconds in best_times(
+                WORST_CANDIDATES, [value] * repeat, namespace, rounds, clock=time.process_time
+            ).items()
+        }
+        for label, value in WORST_INPUTS.items()
+    }
+
+
+def report_worst_inputs(rounds: int, repeat: int) -> bool:
+    if not worst_answers_are_right():
+        print("FAILED: a worst input is not 64 characters, or a check accepts it")
+        return False
+    times = worst_times(rounds, repeat)
+    names = ["nir", "code", "serial", "form 1", "form 3"]
+    print(f"\nWorst {WORST_LENGTH}-character inputs, microseconds per call (best of {rounds}):")
+    print(f"  {'input':<30}" + "".join(f"{name:>9}" for name in names))
+    for label, by_name in times.items():
+        print(f"  {label:<30}" + "".join(f"{value:9.1f}" for value in by_name.values()))
+    worst_single = max(
+        by_name[name]
+        for by_name in times.values()
+        for name in ("check_nir", "check_provisional_code", "check_serial", "check_form, 1 field")
+    )
+    worst_three = max(by_name["check_form, 3 fields"] for by_name in times.values())
+    for label, value in (
+        ("worst check_*, or check_form with 1 such field", worst_single),
+        ("worst check_form with 3 such fields, per field", worst_three / 3),
+    ):
+        verdict = "met" if value <= WORST_LIMIT_US else "MISSED"
+        print(f"  {label:<48} {value:6.1f} µs  (target <= {WORST_LIMIT_US:.0f} µs: {verdict})")
+    return True
+
+
 def report_cli(small: int, big: int, seed: int) -> bool:
     """Time the CLI on ``small`` and ``big`` lines; False if its answers are wrong."""
     with tempfile.TemporaryDirectory() as folder:
@@ -595,6 +708,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     report_nir(samples, rounds)
     report_codes_and_serials(codes, serials, rounds)
+    # Short rounds, and more of them: a call costs some 100 µs, and the best of
+    # many short rounds is the least disturbed by a busy machine.
+    if not report_worst_inputs(rounds if args.quick else 4 * rounds, 10 if args.quick else 20):
+        return 1
     if not report_cli(*cli_lines, args.seed):
         return 1
     report_imports(import_runs)

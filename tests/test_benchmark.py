@@ -122,3 +122,28 @@ def test_the_cli_run_reports_its_own_peak_memory(bench: ModuleType, tmp_path: Pa
     assert run.seconds > 0
     # The CLI's own memory: a Python process, some MiB.
     assert 1024 < run.peak_kib < 200 * 1024
+
+
+def test_the_worst_inputs_are_64_characters_that_every_check_refuses(bench: ModuleType) -> None:
+    assert all(len(value) == bench.WORST_LENGTH == 64 for value in bench.WORST_INPUTS.values())
+    assert bench.worst_answers_are_right()
+
+
+def test_the_worst_inputs_section_refuses_to_time_a_wrong_answer(
+    bench: ModuleType, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(bench, "check_nir", lambda value: check_nir("185057800608491"))
+    assert not bench.worst_answers_are_right()
+    assert bench.report_worst_inputs(rounds=1, repeat=1) is False
+    assert "FAILED" in capsys.readouterr().out
+
+
+def test_the_worst_inputs_section_reports_every_input_and_check(
+    bench: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert bench.report_worst_inputs(rounds=1, repeat=1) is True
+    output = capsys.readouterr().out
+    for label in bench.WORST_INPUTS:
+        (line,) = [line for line in output.splitlines() if line.startswith(f"  {label} ")]
+        assert len(line.split()) - len(label.split()) == len(bench.WORST_CANDIDATES)
+    assert "target <= 200 µs" in output

@@ -86,8 +86,8 @@ def test_parts_of_a_birth_abroad() -> None:
     assert nir.department == "99"
     assert nir.commune is None
     assert nir.country_code == "126"
-    assert nir.birthplace == "Born abroad: Grece"
-    assert nir.birthplace_fr == "Né(e) à l'étranger : Grece"
+    assert nir.birthplace == "Born abroad: Grèce"
+    assert nir.birthplace_fr == "Né(e) à l'étranger : Grèce"
 
 
 def test_parts_of_an_overseas_birth() -> None:
@@ -128,8 +128,8 @@ def test_unknown_overseas_and_country_codes_are_described_not_refused() -> None:
         ("99109", "Born abroad: Allemagne", "Né(e) à l'étranger : Allemagne"),
         (
             "99239",
-            "Born abroad: Coree (Republique de)",
-            "Né(e) à l'étranger : Coree (Republique de)",
+            "Born abroad: Corée du Sud",
+            "Né(e) à l'étranger : Corée du Sud",
         ),
     ],
 )

@@ -7,12 +7,16 @@ them in a :class:`Check`.
 
 from __future__ import annotations
 
+import functools
+import unicodedata  # attrs loads it anyway: no cost at import
 from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn, TypeVar
 
 import attrs
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
+
+    import regex
 
 __all__ = [
     "Check",
@@ -213,6 +217,23 @@ class InvalidType(ValidationError, TypeError):
     """The value is not a ``str``. It is also a :class:`TypeError`."""
 
 
+# These classes are used as vitale_ids.Issue, vitale_ids.InvalidLength...: say
+# so in tracebacks and reprs, rather than the private module they live in.
+# pickle finds them there too, by the same name.
+for _public in (
+    Check,
+    Issue,
+    ValidationError,
+    InvalidLength,
+    InvalidFormat,
+    InvalidComponent,
+    InvalidChecksum,
+    InvalidType,
+):
+    _public.__module__ = "vitale_ids"
+del _public
+
+
 def type_issue(field: str, value: object, code_prefix: str | None = None) -> Issue:
     """The issue for a value that is not a ``str``: code ``<code_prefix>.type``.
 
@@ -267,19 +288,26 @@ def raise_first(check: Check[Any], error_classes: Mapping[str, type[ValidationEr
 
 _ASCII_SEPARATORS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f.-"
 _DELETE_ASCII_SEPARATORS = str.maketrans("", "", _ASCII_SEPARATORS)
-# Soft hyphen, zero-width space/non-joiner/joiner, word joiner, byte-order mark.
-_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+# Beyond white space and dashes (Unicode category Pd, which holds the
+# full-width hyphen-minus U+FF0D): soft hyphen, zero-width space, non-joiner
+# and joiner, word joiner and byte-order mark, which nobody can see; the minus
+# sign U+2212, which text copied from a PDF gives for a dash; the one dot
+# leader U+2024, which PDF text gives for a dot; and the full stops of
+# full-width and Chinese or Japanese input (U+FF0E, U+3002 and its half-width
+# form U+FF61), which those keyboards type for ".". All are visible or
+# invisible punctuation and none can be part of an identifier. Other marks,
+# such as the middle dot or the hyphenation point U+2027, are not used between
+# groups, and are reported rather than dropped.
+_OTHER_SEPARATORS = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u2212\u2024\u3002\uff0e\uff61")
 
 
 def is_separator(char: str) -> bool:
     """True for the characters that clean-up drops: white space, dots, dashes."""
-    if char in _ASCII_SEPARATORS or char in _INVISIBLE or char.isspace():
-        return True
     if char.isascii():
+        return char in _ASCII_SEPARATORS  # every ASCII white space is in it
+    if char.isalnum():  # a letter or a digit of any script: the usual wrong character
         return False
-    import unicodedata
-
-    return unicodedata.category(char) == "Pd"
+    return char in _OTHER_SEPARATORS or char.isspace() or unicodedata.category(char) == "Pd"
 
 
 def remove_separators(value: str) -> str:
@@ -291,14 +319,20 @@ def remove_separators(value: str) -> str:
         if without_spaces.isalnum():
             return without_spaces
         return value.translate(_DELETE_ASCII_SEPARATORS)
-    return "".join([char for char in value if not is_separator(char)])
+    if value.isalnum():  # letters and digits of any script: nothing to drop, nothing to scan
+        return value
+    # Each different character is judged once: text pasted from elsewhere
+    # repeats its characters, and a 64-character input must stay cheap.
+    dropped = {ord(char): None for char in set(value) if is_separator(char)}
+    return value.translate(dropped) if dropped else value
 
 
 def original_index(value: str, compact_index: int) -> int:
     """Where the ``compact_index``-th kept character stands in ``value``.
 
     Positions are only needed when an issue is reported, so they are computed
-    then, rather than mapped for every input.
+    then, rather than mapped for every input. For the positions of many
+    characters of one value, :func:`original_indexes` reads it once.
     """
     ascii_only = value.isascii()  # the usual case, without a call per character
     to_skip = compact_index  # kept characters still to pass before the one wanted
@@ -311,6 +345,15 @@ def original_index(value: str, compact_index: int) -> int:
                 return index
             to_skip -= 1
     raise IndexError(compact_index)
+
+
+def original_indexes(value: str) -> list[int]:
+    """Where each kept character stands in ``value``: ``original_index`` for all at once."""
+    if value.isascii():
+        return [index for index, char in enumerate(value) if char not in _ASCII_SEPARATORS]
+    if value.isalnum():
+        return list(range(len(value)))
+    return [index for index, char in enumerate(value) if not is_separator(char)]
 
 
 # --- Describing a character without echoing the input ---------------------
@@ -326,56 +369,68 @@ def describe_character(char: str) -> tuple[str, str]:
     punctuation are named; anything else is described by its kind, so that a
     message shows at most one character of what was typed.
     """
-    if "a" <= char.lower() <= "z" and char.isascii():
-        return f"the letter {char}", f"la lettre {char}"
-    if "0" <= char <= "9":
-        return f"the digit {char}", f"le chiffre {char}"
-    if char.isascii() and char.isprintable():
-        return f"the character {char!r}", f"le caractère {char!r}"
-    return _describe_by_category(char)
-
-
-def _describe_by_category(char: str) -> tuple[str, str]:
-    """What :func:`describe_character` says of a character that is not ASCII and visible."""
-    import unicodedata
+    if char.isascii():
+        if "a" <= char.lower() <= "z":
+            return f"the letter {char}", f"la lettre {char}"
+        if "0" <= char <= "9":
+            return f"the digit {char}", f"le chiffre {char}"
+        if char.isprintable():
+            return f"the character {char!r}", f"le caractère {char!r}"
+        return _CONTROL
 
     category = unicodedata.category(char)
+    kind = _KINDS.get(category[0])
+    if kind is not None:
+        return kind
     if category == "Nd":
-        return (
-            "a digit from another script (only 0 to 9 are accepted)",
-            "un chiffre d'une autre écriture (seuls 0 à 9 sont acceptés)",
-        )
-    if category.startswith("L"):
-        return _describe_letter(char)
-    if category.startswith("M"):
-        return "an accent on its own", "un accent isolé"
-    if category.startswith("N"):
-        return "a number sign that is not a digit", "un signe numérique qui n'est pas un chiffre"
-    if category.startswith("P"):
-        return "a punctuation mark", "un signe de ponctuation"
-    if category.startswith("S"):
-        import regex
-
-        if regex.match(r"\p{Extended_Pictographic}", char):
-            return "an emoji", "un émoji"
-        return "a symbol", "un symbole"
+        return _OTHER_DIGIT
+    if category[0] == "N":
+        return _NUMBER_SIGN
+    if category[0] == "L":
+        # One compiled pattern for the scripts named: a 64-character input of
+        # letters is described in as many calls, not three times as many.
+        script = _pattern(_SCRIPTS_PATTERN).match(char)
+        group = None if script is None else script.lastindex  # which script matched
+        return _OTHER_LETTER if group is None else _LETTERS[group - 1]
+    if category[0] == "S":
+        return _EMOJI if _pattern(r"\p{Extended_Pictographic}").match(char) else _SYMBOL
     if category == "Cc":
-        return "a control character", "un caractère de contrôle"
-    return "an invisible or unassigned character", "un caractère invisible ou non attribué"
+        return _CONTROL
+    return _INVISIBLE_OR_UNASSIGNED
 
 
-def _describe_letter(char: str) -> tuple[str, str]:
+_SCRIPTS_PATTERN = r"(\p{Script=Latin})|(\p{Script=Greek})|(\p{Script=Cyrillic})"
+_LETTERS = (
+    ("an accented letter", "une lettre accentuée"),
+    ("a Greek letter", "une lettre grecque"),
+    ("a Cyrillic letter", "une lettre cyrillique"),
+)
+_OTHER_LETTER = ("a letter from another alphabet", "une lettre d'un autre alphabet")
+_OTHER_DIGIT = (
+    "a digit from another script (only 0 to 9 are accepted)",
+    "un chiffre d'une autre écriture (seuls 0 à 9 sont acceptés)",
+)
+_NUMBER_SIGN = ("a number sign that is not a digit", "un signe numérique qui n'est pas un chiffre")
+_EMOJI = ("an emoji", "un émoji")
+_SYMBOL = ("a symbol", "un symbole")
+_CONTROL = ("a control character", "un caractère de contrôle")
+_INVISIBLE_OR_UNASSIGNED = (
+    "an invisible or unassigned character",
+    "un caractère invisible ou non attribué",
+)
+# Kinds told by the first letter of the Unicode category alone.
+_KINDS = {
+    "M": ("an accent on its own", "un accent isolé"),
+    "P": ("a punctuation mark", "un signe de ponctuation"),
+}
+
+
+@functools.cache
+def _pattern(pattern: str) -> regex.Pattern[str]:
+    """``pattern`` compiled once, on first use: ``import vitale_ids`` does not load regex."""
     import regex
 
-    if regex.match(r"\p{Script=Latin}", char):
-        return "an accented letter", "une lettre accentuée"
-    for script, english, french in (
-        ("Greek", "a Greek letter", "une lettre grecque"),
-        ("Cyrillic", "a Cyrillic letter", "une lettre cyrillique"),
-    ):
-        if regex.match(rf"\p{{Script={script}}}", char):
-            return english, french
-    return "a letter from another alphabet", "une lettre d'un autre alphabet"
+    return regex.compile(pattern)
 
 
 def lookalike_hint(char: str) -> tuple[str, str]:

@@ -34,10 +34,6 @@ _HISTORY: dict[str, tuple[str, str]] = {
     ),
 }
 
-_LOWER_WORDS = frozenset(
-    {"de", "du", "des", "et", "ou", "la", "le", "les", "en", "aux", "dans", "da"}
-)
-
 
 def _read_rows(name: str) -> list[list[str]]:
     import csv
@@ -46,22 +42,6 @@ def _read_rows(name: str) -> list[list[str]]:
     text = resources.files(__package__).joinpath(f"data/{name}").read_text(encoding="utf-8")
     rows = list(csv.reader(text.splitlines()))
     return rows[1:]
-
-
-def _title(name: str) -> str:
-    """INSEE's upper-case country names, in ordinary capitals ("Coree (Republique de)")."""
-    words = []
-    for position, word in enumerate(name.split(" ")):
-        lower = word.lower()
-        if position and lower.rstrip("),") in _LOWER_WORDS:
-            words.append(lower)
-        elif lower[:2] in ("d'", "l'") and len(lower) > 2:
-            words.append(lower[:2] + lower[2:].capitalize())
-        else:
-            words.append("-".join(part.capitalize() for part in lower.split("-")))
-    title = " ".join(words)
-    # "(Etat de)" style parentheses keep an upper-case first letter.
-    return "(".join(part[:1].upper() + part[1:] for part in title.split("("))
 
 
 _OVERSEAS_WIDTH = _nir_rules.OVERSEAS_DEPARTMENT.stop - _nir_rules.OVERSEAS_DEPARTMENT.start
@@ -74,24 +54,42 @@ def departments() -> dict[str, str]:
 
 
 @functools.cache
-def countries() -> dict[str, str]:
-    """NIR country code (3 digits, "109") to the country's usual name."""
+def countries() -> dict[str, tuple[str, ...]]:
+    """NIR country code (3 digits, "109") to its names in INSEE's table, as INSEE writes them.
+
+    The first is INSEE's name for the code. The others are what INSEE also files under the
+    code: former names (Dahomey for Bénin), territories (Jersey for Royaume-Uni)
+    and other spellings.
+    """
     return {
-        nir_code: _title(names.split(" | ")[0])
+        nir_code: tuple(names.split(" | "))
         for _cog, nir_code, _continent, names in _read_rows("insee_countries.csv")
     }
+
+
+def _country_names(names: tuple[str, ...]) -> tuple[str, str]:
+    """The first name, and the others in brackets: "Bénin (also: Dahomey)"."""
+    first, *others = names
+    if not others:
+        return first, first
+    # Semicolons, as some names hold a comma ("Kenya, Ouganda").
+    return (
+        f"{first} (also: {'; '.join(others)})",
+        f"{first} (aussi : {' ; '.join(others)})",
+    )
 
 
 def birthplace(department: str, country_code: str | None) -> tuple[str, str]:
     """A short description of a birthplace, in English and in French."""
     if country_code is not None:
-        country = countries().get(country_code)
-        if country is None:
+        names = countries().get(country_code)
+        if names is None:
             return (
                 f"Born abroad (country code {country_code} is not in the INSEE table)",
                 f"Né(e) à l'étranger (code pays {country_code} absent de la table INSEE)",
             )
-        return f"Born abroad: {country}", f"Né(e) à l'étranger : {country}"
+        country, country_fr = _country_names(names)
+        return f"Born abroad: {country}", f"Né(e) à l'étranger : {country_fr}"
     if department in _HISTORY:
         return _HISTORY[department]
     name = departments().get(department)

@@ -28,7 +28,7 @@ with the code ``card_type.unknown``:
 >>> CardType.parse("photo?")
 Traceback (most recent call last):
 ...
-vitale_ids._core.InvalidComponent: The card type must be "avec photo" or "sans photo" (carte Vitale with or without photo); this value is neither.
+vitale_ids.InvalidComponent: The card type must be "avec photo" or "sans photo" (carte Vitale with or without photo); this value is neither.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ Births abroad carry a country code instead of a commune:
 
 >>> abroad = parse_nir("2 95 10 99 126 111 93")
 >>> abroad.department, abroad.commune, abroad.country_code, abroad.birthplace
-('99', None, '126', 'Born abroad: Grece')
+('99', None, '126', 'Born abroad: Grèce')
 
 Corsica is 2A or 2B, and lower case is accepted:
 
@@ -85,6 +85,7 @@ from vitale_ids._core import (
     describe_character,
     lookalike_hint,
     original_index,
+    original_indexes,
     raise_first,
     raise_type_error,
     remove_separators,
@@ -738,9 +739,10 @@ def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[Nir]:
     shifted = cleaned != value
     errors: list[Issue] = []
     warnings: list[Issue] = []
+    positions = original_indexes(value) if shifted else None
     for finding in _findings(cleaned):
         index = finding[1]
-        position = index if index is None or not shifted else original_index(value, index)
+        position = index if index is None or positions is None else positions[index]
         (warnings if finding[0] in _WARNING_CODES else errors).append(_word(finding, position))
     return build_check(None if errors else _trusted_nir(cleaned), errors, warnings, strict)
 
@@ -751,7 +753,7 @@ def parse_nir(value: str, *, strict: bool = False) -> Nir:
     >>> parse_nir("1 85 05 78 006 084 19")
     Traceback (most recent call last):
     ...
-    vitale_ids._core.InvalidChecksum: The key (characters 14-15) does not match ...
+    vitale_ids.InvalidChecksum: The key (characters 14-15) does not match ...
     """
     if not isinstance(value, str):
         raise_type_error(FIELD, value)

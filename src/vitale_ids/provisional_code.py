@@ -57,7 +57,7 @@ from vitale_ids._core import (
     checked_text,
     describe_character,
     mask,
-    original_index,
+    original_indexes,
     passed,
     raise_first,
     raise_type_error,
@@ -238,10 +238,10 @@ def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[ProvisionalC
     if len(cleaned) != CODE_LENGTH:
         errors.append(_length_issue(len(cleaned)))
     if not _is_code_text(cleaned):  # else no character needs a look of its own
+        positions = range(len(cleaned)) if cleaned == value else original_indexes(value)
         for index, char in enumerate(cleaned):
             if char not in _ALPHABET:
-                position = index if cleaned == value else original_index(value, index)
-                errors.append(_character_issue(char, index, position))
+                errors.append(_character_issue(char, index, positions[index]))
 
     return build_check(None if errors else ProvisionalCode._trusted(cleaned), errors, [], strict)
 
@@ -252,7 +252,7 @@ def parse_provisional_code(value: str, *, strict: bool = False) -> ProvisionalCo
     >>> parse_provisional_code("xK4b9Tq2Lm7")
     Traceback (most recent call last):
     ...
-    vitale_ids._core.InvalidLength: The code provisoire must have 12 characters; this one has 11.
+    vitale_ids.InvalidLength: The code provisoire must have 12 characters; this one has 11.
     """
     if not isinstance(value, str):
         raise_type_error(FIELD, value, "code")

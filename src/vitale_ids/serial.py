@@ -69,7 +69,7 @@ from vitale_ids._core import (
     describe_character,
     lookalike_hint,
     mask,
-    original_index,
+    original_indexes,
     passed,
     raise_first,
     raise_type_error,
@@ -598,9 +598,9 @@ def check_digits(
         return build_check(None, [*errors, _empty_issue(card_type)], [], strict)
     found, kept = _findings(cleaned, card_type)
     warnings: list[Issue] = []
+    positions = None if cleaned == value else original_indexes(value)
     for code, index in found:
-        # Where an issue stands in what was typed is looked up only for the issues found.
-        position = index if index is None or cleaned == value else original_index(value, index)
+        position = index if index is None or positions is None else positions[index]
         issue = _word(code, cleaned, card_type, index, position)
         (warnings if code in _WARNING_CODES else errors).append(issue)
     serial = None
@@ -695,7 +695,7 @@ def parse_serial(
     >>> parse_serial("1234567", card_type="sans photo")
     Traceback (most recent call last):
     ...
-    vitale_ids._core.InvalidLength: The serial number of a card without photo must have 8 or 13 digits (8 to 13 are accepted); this one has 7.
+    vitale_ids.InvalidLength: The serial number of a card without photo must have 8 or 13 digits (8 to 13 are accepted); this one has 7.
     """
     if not isinstance(value, str):
         raise_type_error(FIELD, value)

@@ -31,12 +31,22 @@ independent implementation (python-stdnum) and the published examples.
 from __future__ import annotations
 
 import datetime
+import itertools
 import string
 from typing import TYPE_CHECKING, Final, Literal, TypeVar, get_args
 
 import attrs
-from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ModuleNotFoundError as error:  # say which extra brings it, not only what is missing
+    if error.name != "hypothesis":
+        raise
+    raise ModuleNotFoundError(
+        "vitale_ids.strategies needs Hypothesis: pip install 'vitale_ids[hypothesis]'",
+        name=error.name,
+    ) from error
 
 from vitale_ids import _code_rules, _nir_rules, _serial_rules
 from vitale_ids.nir import Sex
@@ -118,6 +128,11 @@ def _abroad_places() -> st.SearchStrategy[str]:
     by_continent: dict[str, list[str]] = {}
     for code in sorted(countries()):
         by_continent.setdefault(code[0], []).append(code)
+    # A continent of one code (Antarctica, 699) would take one choice: it is
+    # drawn with the continent before it, so that every country takes two.
+    for previous, continent in itertools.pairwise(sorted(by_continent)):
+        if len(by_continent[continent]) == 1:
+            by_continent[previous] += by_continent.pop(continent)
     continents = st.sampled_from(sorted(by_continent))
     return continents.flatmap(lambda continent: st.sampled_from(by_continent[continent])).map(
         "99{}".format

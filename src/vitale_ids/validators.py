@@ -14,7 +14,7 @@ message names the problem without repeating the identifier.
 >>> Person("1 85 05 78 006 084 19")
 Traceback (most recent call last):
 ...
-vitale_ids._core.InvalidChecksum: The key (characters 14-15) does not match the first 13 characters: one of them is probably mistyped.
+vitale_ids.InvalidChecksum: The key (characters 14-15) does not match the first 13 characters: one of them is probably mistyped.
 
 A validator checks; it does not change the value. To store the normalized form,
 add a converter that parses, and keep the validator for the error message
