@@ -524,14 +524,15 @@ def judge_family(report: Report, kind: str, family: Family, value: object) -> li
             report.record("crashes", kind, f"check {name}", value, f"raised {error!r}")
         elif not is_text and not isinstance(error, InvalidType):
             report.record("crashes", kind, f"{label} {name}", value, repr(error))
-    judge_agreement(report, kind, name, check, parse, is_valid)
+    judge_agreement(report, kind, name, value, (check, parse, is_valid))
     return [check, parse]
 
 
 def judge_agreement(
-    report: Report, kind: str, name: str, check: Outcome, parse: Outcome, is_valid: Outcome
+    report: Report, kind: str, name: str, value: object, outcomes: tuple[Outcome, Outcome, Outcome]
 ) -> None:
     """A check's own fields, is_valid and parse must tell the same story."""
+    check, parse, is_valid = outcomes
     result = check.result
     if isinstance(result, Check):
         problems = []

@@ -775,7 +775,7 @@ def test_explain_an_ordinary_number() -> None:
 def test_explain_gives_the_history_of_a_birthplace_and_the_country() -> None:
     assert "Birthplace: Essonne, or Algeria before 1962\n" in run_cli("explain", ESSONNE).stdout
     abroad = run_cli("explain", "--lang", "fr", "--reveal", stdin=PUBLIC_ABROAD)
-    assert "Lieu de naissance : Né(e) à l'étranger : Grece\n" in abroad.stdout
+    assert "Lieu de naissance : Né(e) à l'étranger : Grèce\n" in abroad.stdout
     assert "Sexe : femme\n" in abroad.stdout
     assert "Mois de naissance : octobre\n" in abroad.stdout
 
