@@ -70,11 +70,11 @@ def test_a_code_and_a_serial_split_by_a_pasted_separator_are_valid(separator: st
     code = check_provisional_code(CODE.replace(" ", separator))
     assert code.valid, code.errors
     assert code.value is not None
-    assert code.value.value == CODE.replace(" ", "")  # the case as typed
+    assert code.value.compact == CODE.replace(" ", "")  # the case as typed
     serial = check_serial(SERIAL.replace(" ", separator), card_type=CardType.WITH_PHOTO)
     assert serial.valid, serial.errors
     assert serial.value is not None
-    assert serial.value.value == SERIAL.replace(" ", "")
+    assert serial.value.compact == SERIAL.replace(" ", "")
 
 
 def test_the_form_reads_pasted_separators_in_every_field() -> None:
