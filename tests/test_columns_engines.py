@@ -14,9 +14,9 @@ import polars as pl
 import pytest
 
 from vitale_ids import CardType, check_nir, check_provisional_code, check_serial, is_valid_nir
-from vitale_ids.columns import register_duckdb
 from vitale_ids.columns import pandas as vpd
 from vitale_ids.columns import polars as vpl
+from vitale_ids.columns import register_duckdb
 from vitale_ids.strategies import nirs
 
 NIRS = [
@@ -62,7 +62,7 @@ def test_pandas_keeps_missing_rows_missing(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("dtype", [object, "string[pyarrow]", "string[python]", "str"])
 def test_pandas_text_series_give_the_per_row_answers(dtype: object) -> None:
-    series = pd.Series([*NIRS, None], index=list("abcdefghi"), dtype=dtype)  # type: ignore[call-overload]
+    series = pd.Series([*NIRS, None], index=list("abcdefghi"), dtype=dtype)
     result = vpd.check_nir_column(series)
     assert result.index.tolist() == list("abcdefghi")
     for value, (_, row) in zip(NIRS, result.iterrows(), strict=False):
@@ -143,7 +143,7 @@ def test_duckdb_codes_serials_and_an_integer_column(tmp_path: Path) -> None:
     path = tmp_path / "nirs.csv"
     path.write_text("nir\n185057800608491\n185057800608419\n", encoding="utf-8")
     rows = con.execute(
-        f"SELECT typeof(nir), vitale_nir_is_valid(nir::VARCHAR) FROM read_csv('{path}')"
+        "SELECT typeof(nir), vitale_nir_is_valid(nir::VARCHAR) FROM read_csv(?)", [str(path)]
     ).fetchall()
     assert rows == [("BIGINT", True), ("BIGINT", False)]
     rows = con.execute(

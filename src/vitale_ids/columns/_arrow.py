@@ -17,9 +17,10 @@ import pyarrow.compute as pc
 
 from vitale_ids._core import Check, raise_type_error
 
-#: Rows per block: the kernels' temporaries stay at some tens of MiB whatever
-#: the column's size (docs/performance.md gives the peak memory).
-BLOCK_ROWS: Final = 1 << 18
+#: Rows per block: the kernels' temporaries stay small (some hundreds of KiB
+#: each, near the CPU), whatever the column's size; docs/performance.md gives
+#: the peak memory and the time per row for a few block sizes.
+BLOCK_ROWS: Final = 1 << 16
 
 #: The fields of a check's result, per row.
 RESULT_TYPE: Final = pa.struct(
@@ -284,18 +285,40 @@ def check_result(outcomes: list[Outcome], vocabulary: Vocabulary) -> pa.StructAr
     mask = nulls if nulls.any() else None
     codes = pa.array(vocabulary.codes, pa.string())
     code_index = pa.array(code, pa.int16(), mask=(code < 0) | nulls)
-    warning_lists = pa.array(
-        [list(codes) for codes in vocabulary.warning_lists], RESULT_TYPE[3].type
-    )
     return pa.StructArray.from_arrays(
         [
             pa.array(valid, pa.bool_(), mask=mask),
             pc.take(codes, code_index),
             pa.array(position, pa.int32(), mask=(position < 0) | nulls),
-            pc.take(warning_lists, pa.array(warnings, pa.int16(), mask=mask)),
+            _warning_lists(warnings, nulls, vocabulary, codes),
         ],
         fields=list(RESULT_TYPE),
         mask=pa.array(nulls) if mask is not None else None,
+    )
+
+
+def _warning_lists(
+    numbers: npt.NDArray[np.int16], nulls: Bools, vocabulary: Vocabulary, codes: pa.Array
+) -> pa.ListArray:
+    """The list<string> of warnings, built from offsets: most rows have none."""
+    lists = vocabulary.warning_lists
+    sizes = np.array([len(codes_) for codes_ in lists], dtype=np.int64)
+    table = np.zeros((len(lists), max(1, int(sizes.max()))), dtype=np.int64)
+    for number, warning_codes in enumerate(lists):
+        table[number, : len(warning_codes)] = [vocabulary.code(c) for c in warning_codes]
+    counts = np.where(nulls, 0, sizes[numbers])
+    offsets = np.zeros(len(numbers) + 1, dtype=np.int32)
+    np.cumsum(counts, out=offsets[1:])
+    with_warnings = np.flatnonzero(counts)
+    repeats = counts[with_warnings]
+    owners = np.repeat(with_warnings, repeats)
+    within = np.arange(len(owners), dtype=np.int64) - np.repeat(offsets[with_warnings], repeats)
+    flat = table[numbers[owners], within]
+    if len(vocabulary.codes) > len(codes):  # a code first seen among the warnings
+        codes = pa.array(vocabulary.codes, pa.string())
+    values = pc.take(codes, pa.array(flat, pa.int64()))
+    return pa.ListArray.from_arrays(
+        pa.array(offsets), values, mask=pa.array(nulls) if nulls.any() else None
     )
 
 

@@ -202,7 +202,7 @@ def _tail_of(head: Words, last: Words) -> Words:
 def _words_of_rows(block: Block, rows: Ints) -> tuple[Words, Words, Words]:
     """The three words of rows that have 15 bytes, straight from the data buffer."""
     data = block.data
-    if len(rows) == block.size and int(block.offsets[-1] - block.offsets[0]) == (
+    if len(rows) == block.size > 0 and int(block.offsets[-1] - block.offsets[0]) == (
         rules.LENGTH * block.size
     ):
         # Every row has 15 bytes, one after the other: strided views, no gather.
@@ -256,25 +256,154 @@ def _spaced_rows(block: Block, rows: Ints) -> tuple[Ints, Bytes, Ints]:
     return rows, matrix, counts
 
 
+# The NIR as printed on the card, "1 85 05 78 006 084 91": its parts, one
+# space apart. Rows typed so are read at fixed places, without a scan.
+_CARD_GROUPS: Final = (
+    rules.SEX,
+    rules.YEAR,
+    rules.MONTH,
+    rules.DEPARTMENT,
+    rules.PLACE,
+    rules.ORDER,
+    rules.KEY,
+)
+_CARD_LENGTH: Final = rules.LENGTH + len(_CARD_GROUPS) - 1
+_CARD_POSITIONS: Final = np.array(
+    [
+        index + number
+        for number, group in enumerate(_CARD_GROUPS)
+        for index in range(group.start, group.stop)
+    ],
+    dtype=np.int64,
+)
+_CARD_SPACES: Final = np.array(
+    [group.start + number - 1 for number, group in enumerate(_CARD_GROUPS) if number],
+    dtype=np.int64,
+)
+
+
+def _card_layout(block: Block, rows: Ints) -> tuple[Ints, Bytes]:
+    """Of ``rows``, those typed as on the card; and their 15 characters."""
+    rows = rows[block.lengths[rows] == _CARD_LENGTH]
+    if not len(rows):
+        return rows, np.zeros((0, rules.LENGTH), dtype=np.uint8)
+    starts = block.offsets[rows][:, None]
+    spaces = block.data[starts + _CARD_SPACES] == SPACE
+    compact = block.data[starts + _CARD_POSITIONS]
+    # Any other separator among the characters: the scan of the spaced path.
+    fine = spaces.all(axis=1) & _KEPT_BYTES[compact].all(axis=1)
+    return rows[fine], compact[fine]
+
+
+def _digit_runs(block: Block, rows: Ints) -> tuple[Ints, Bytes]:
+    """Of ``rows``, those of 8 to 16 ASCII digits; and their first 8 bytes.
+
+    Two words, the first 8 bytes and the last 8, cover such a row.
+    """
+    lengths = block.lengths[rows]
+    rows = rows[(lengths >= _WORD) & (lengths <= 2 * _WORD)]
+    if not len(rows):
+        return rows, np.zeros((0, _WORD), dtype=np.uint8)
+    data = block.data
+    windows: Words = np.ndarray(
+        shape=(max(len(data) - _WORD + 1, 0),), dtype="<u8", buffer=data, strides=(1,)
+    )
+    starts = block.offsets[rows]
+    head = windows[starts]
+    digits = _all_digits(head) & _all_digits(windows[starts + block.lengths[rows] - _WORD])
+    heads: Bytes = head[digits].view(np.uint8).reshape(-1, _WORD)
+    return rows[digits], heads
+
+
+class Gathered:
+    """The rows of ``candidates`` the kernel can read, sorted by what they are.
+
+    - ``rows``: 15 characters once spaces are dropped, read by ``parts``: first
+      those of 15 bytes (``plain`` of them), then the spaced ones, whose
+      ``positions`` map a compact index to the row's text and whose
+      ``compact`` characters are kept for the character errors;
+    - ``other_rows`` (with their ``counts`` of characters): kept characters
+      and spaces, but not 15 characters; ``short_rows`` and ``short_heads``:
+      those of 13, the NIR without its key, and their first characters.
+
+    The rows of ``candidates`` in none of them are left to the per-row checker.
+    """
+
+    __slots__ = (
+        "compact",
+        "counts",
+        "other_rows",
+        "parts",
+        "plain",
+        "positions",
+        "rows",
+        "short_heads",
+        "short_rows",
+    )
+
+    def __init__(self, block: Block, candidates: Bools, *, all_spaced: bool = False) -> None:
+        # all_spaced: read every row as the spaced ones are, as a second pass does.
+        by_length = block.lengths == rules.LENGTH
+        if all_spaced:
+            by_length = np.zeros(block.size, dtype=np.bool_)
+        fifteen_bytes = np.flatnonzero(candidates & by_length)
+        rest = np.flatnonzero(candidates & ~by_length)
+        card_rows, card_compact = _card_layout(block, rest)
+        run_rows, run_heads = _digit_runs(block, rest)
+        if len(card_rows) or len(run_rows):
+            rest = np.setdiff1d(rest, np.concatenate([card_rows, run_rows]), assume_unique=True)
+        rows, matrix, counts = _spaced_rows(block, rest)
+        fifteen = counts == rules.LENGTH
+        compact, positions = take_compact(matrix[fifteen], rules.LENGTH)
+        self.compact = np.concatenate([card_compact, compact])
+        self.positions = np.concatenate(
+            [np.broadcast_to(_CARD_POSITIONS, (len(card_rows), rules.LENGTH)), positions]
+        )
+        words = _words_of_rows(block, fifteen_bytes)
+        if len(self.compact):
+            more = _words_of_matrix(self.compact)
+            words = (
+                np.concatenate([words[0], more[0]]),
+                np.concatenate([words[1], more[1]]),
+                np.concatenate([words[2], more[2]]),
+            )
+        self.parts = Parts(*words)
+        self.rows = np.concatenate([fifteen_bytes, card_rows, rows[fifteen]])
+        self.plain = len(fifteen_bytes)
+        run_counts = block.lengths[run_rows]
+        self.other_rows = np.concatenate([run_rows, rows[~fifteen]])
+        self.counts = np.concatenate([run_counts, counts[~fifteen]])
+        short = counts == rules.BODY_LENGTH
+        bodies, _ = take_compact(matrix[short], rules.BODY_LENGTH)
+        run_short = run_counts == rules.BODY_LENGTH
+        self.short_rows = np.concatenate([run_rows[run_short], rows[short]])
+        self.short_heads = np.concatenate([run_heads[run_short], bodies[:, :_WORD]])
+
+    def undecided_bytes(self) -> Ints:
+        """Rows of 15 bytes that Parts could not read: spaces or letters among them."""
+        return self.rows[: self.plain][~self.parts.decided[: self.plain]]
+
+
 def valid_block(block: Block, strict: bool) -> tuple[Bools, Bools]:
     """Validity of each row of ``block``, and which rows the kernel could not decide."""
     valid = np.zeros(block.size, dtype=np.bool_)
     pending = ~block.nulls
     # Fewer bytes than a NIR has characters: never valid, whatever they are.
     pending &= block.lengths >= rules.LENGTH
-    rows = np.flatnonzero(pending & (block.lengths == rules.LENGTH))
-    if len(rows):
-        parts = Parts(*_words_of_rows(block, rows))
-        valid[rows] = parts.valid(strict)
-        pending[rows[parts.decided]] = False
-    rows, matrix, counts = _spaced_rows(block, np.flatnonzero(pending))
-    fifteen = counts == rules.LENGTH
-    if fifteen.any():
-        compact, _ = take_compact(matrix[fifteen], rules.LENGTH)
-        parts = Parts(*_words_of_matrix(compact))
-        # A character other than a digit (or Corsica's letters): not valid.
-        valid[rows[fifteen]] = parts.valid(strict) & parts.decided
-    pending[rows] = False
+    gathered = Gathered(block, pending)
+    # A character other than a digit (or Corsica's letters): not valid.
+    valid[gathered.rows] = gathered.parts.valid(strict)
+    pending[gathered.rows] = False
+    pending[gathered.other_rows] = False
+    again = gathered.undecided_bytes()
+    if len(again):
+        pending[again] = True
+        candidates = np.zeros(block.size, dtype=np.bool_)
+        candidates[again] = True
+        second = Gathered(block, candidates, all_spaced=True)
+        valid[second.rows] = second.parts.valid(strict)
+        pending[second.rows] = False
+        pending[second.other_rows] = False
     return valid, pending
 
 
@@ -307,50 +436,81 @@ def new_vocabulary() -> Vocabulary:
     return Vocabulary(CODES, WARNING_LISTS)
 
 
+# What check_nir reports for each combination of the parts' verdicts, as
+# tables indexed by a row's state: its first error (code and compact place)
+# and its warnings, strict and not. check_nir lists the errors in this order,
+# then the warnings (which strict=True appends to the errors).
+_KINDS: Final = (_ORDINARY, _WARNING, _ERROR)
+_STATES: Final = len(_KINDS) * len(_KINDS) * 2 * 2 * 2
+
+
+def _state_tables(strict: bool) -> tuple[npt.NDArray[np.int16], Ints, npt.NDArray[np.int16]]:
+    codes = np.full(_STATES, -1, dtype=np.int16)
+    places = np.full(_STATES, -1, dtype=np.int64)
+    warnings = np.zeros(_STATES, dtype=np.int16)
+    for state in range(_STATES):
+        sex, month, no_order, key_out, key_wrong = _unpack(state)
+        errors = [
+            (sex == _ERROR, _SEX, rules.SEX.start),
+            (month == _ERROR, _MONTH, rules.MONTH.start),
+            (no_order, _ORDER, rules.ORDER.start),
+            (key_out, _KEY_RANGE, rules.KEY.start),
+            (key_wrong, _CHECKSUM, rules.KEY.start),
+        ]
+        found = [(sex == _WARNING, _TEMPORARY, rules.SEX.start)]
+        found.append((month == _WARNING, _UNKNOWN_MONTH, rules.MONTH.start))
+        if strict:
+            errors += found
+        else:
+            warnings[state] = sum(1 << n for n, (present, _, _) in enumerate(found) if present)
+        first = next(((code, place) for present, code, place in errors if present), None)
+        if first is not None:
+            codes[state], places[state] = first
+    return codes, places, warnings
+
+
+def _unpack(state: int) -> tuple[int, int, bool, bool, bool]:
+    state, sex = divmod(state, len(_KINDS))
+    state, month = divmod(state, len(_KINDS))
+    state, no_order = divmod(state, 2)
+    key_wrong, key_out = divmod(state, 2)
+    return _KINDS[sex], _KINDS[month], bool(no_order), bool(key_out), bool(key_wrong)
+
+
+_TABLES: Final = {strict: _state_tables(strict) for strict in (False, True)}
+
+
 def _record(
-    outcome: Outcome, rows: Ints, parts: Parts, strict: bool, positions: Ints | None
+    outcome: Outcome, rows: Ints, parts: Parts, strict: bool, positions: Ints, plain: int
 ) -> None:
-    """Write the decided rows of ``parts`` (for ``rows``) into ``outcome``."""
-    sex_error = parts.sex == _ERROR
-    month_error = parts.month == _ERROR
-    temporary = parts.sex == _WARNING
-    unknown_month = parts.month == _WARNING
-    conditions = [
-        sex_error,
-        month_error,
-        parts.no_order,
-        ~parts.key_in_range,
-        ~parts.key_fits,
-    ]
-    codes = [_SEX, _MONTH, _ORDER, _KEY_RANGE, _CHECKSUM]
-    places = [
-        rules.SEX.start,
-        rules.MONTH.start,
-        rules.ORDER.start,
-        rules.KEY.start,
-        rules.KEY.start,
-    ]
-    if strict:
-        conditions += [temporary, unknown_month]
-        codes += [_TEMPORARY, _UNKNOWN_MONTH]
-        places += [rules.SEX.start, rules.MONTH.start]
-    code = np.select(conditions, codes, default=-1).astype(np.int16)
-    compact_place = np.select(conditions, places, default=-1)
-    if positions is None:
-        position = compact_place
-    else:
-        position = np.where(
-            compact_place >= 0,
-            np.take_along_axis(positions, np.maximum(compact_place, 0)[:, None], axis=1)[:, 0],
-            -1,
-        )
+    """Write the decided rows of ``parts`` (for ``rows``) into ``outcome``.
+
+    The first ``plain`` rows have 15 bytes; ``positions`` map the others'
+    compact indices to their text.
+    """
     decided = parts.decided
     rows = rows[decided]
-    outcome.valid[rows] = (code < 0)[decided]
-    outcome.code[rows] = code[decided]
-    outcome.position[rows] = position[decided]
-    if not strict:
-        outcome.warnings[rows] = (temporary.astype(np.int16) + 2 * unknown_month)[decided]
+    state = parts.sex[decided].astype(np.int16)
+    state += len(_KINDS) * parts.month[decided]
+    state += (len(_KINDS) ** 2) * parts.no_order[decided]
+    state += (2 * len(_KINDS) ** 2) * ~parts.key_in_range[decided]
+    state += (4 * len(_KINDS) ** 2) * ~parts.key_fits[decided]
+    codes, places, warnings = _TABLES[strict]
+    code = codes[state]
+    place = places[state]
+    if len(positions):
+        spaced = np.flatnonzero(decided[plain:])
+        at = int(np.count_nonzero(decided[:plain]))
+        compact_place = place[at:]
+        taken = np.take_along_axis(
+            positions[spaced], np.maximum(compact_place, 0)[:, None], axis=1
+        )[:, 0]
+        place = place.copy()
+        place[at:] = np.where(compact_place >= 0, taken, -1)
+    outcome.valid[rows] = code < 0
+    outcome.code[rows] = code
+    outcome.position[rows] = place
+    outcome.warnings[rows] = warnings[state]
     outcome.pending[rows] = False
 
 
@@ -378,38 +538,38 @@ def _warnings_of(compact: Bytes) -> tuple[Bools, Bools]:
 def check_block(block: Block, strict: bool) -> Outcome:
     """The kernel's answers for ``block``; rows it cannot decide stay pending."""
     outcome = Outcome(block.size, block.nulls)
-    rows = np.flatnonzero(outcome.pending & (block.lengths == rules.LENGTH))
-    if len(rows):
-        _record(outcome, rows, Parts(*_words_of_rows(block, rows)), strict, None)
-    rows, matrix, counts = _spaced_rows(block, np.flatnonzero(outcome.pending))
-    if not len(rows):
-        return outcome
-    fifteen = counts == rules.LENGTH
-    if fifteen.any():
-        compact, positions = take_compact(matrix[fifteen], rules.LENGTH)
-        _record(outcome, rows[fifteen], Parts(*_words_of_matrix(compact)), strict, positions)
-        # Left: a character other than a digit. It is the first error.
-        left = outcome.pending[rows[fifteen]]
-        if left.any():
-            compact, positions = compact[left], positions[left]
-            chosen = rows[fifteen][left]
-            first = _first_bad_characters(compact)
-            outcome.code[chosen] = _CHARACTER
-            outcome.position[chosen] = np.take_along_axis(positions, first[:, None], axis=1)[:, 0]
-            if not strict:
-                temporary, unknown_month = _warnings_of(compact)
-                outcome.warnings[chosen] = temporary.astype(np.int16) + 2 * unknown_month
-    # Not 15 characters: the length is the first error.
-    others = ~fifteen
-    outcome.code[rows[others & (counts == 0)]] = _EMPTY
-    outcome.code[rows[others & (counts > 0) & (counts != rules.BODY_LENGTH)]] = _LENGTH
-    short = counts == rules.BODY_LENGTH
-    if short.any():
-        # The key left out: check_nir also gives the warnings of the other parts.
-        outcome.code[rows[short]] = _MISSING_KEY
-        if not strict:
-            body, _ = take_compact(matrix[short], rules.BODY_LENGTH)
-            temporary, unknown_month = _warnings_of(body)
-            outcome.warnings[rows[short]] = temporary.astype(np.int16) + 2 * unknown_month
-    outcome.pending[rows] = False
+    gathered = Gathered(block, outcome.pending)
+    _check_gathered(outcome, gathered, strict)
+    again = gathered.undecided_bytes()
+    if len(again):
+        candidates = np.zeros(block.size, dtype=np.bool_)
+        candidates[again] = True
+        _check_gathered(outcome, Gathered(block, candidates, all_spaced=True), strict)
     return outcome
+
+
+def _check_gathered(outcome: Outcome, gathered: Gathered, strict: bool) -> None:
+    parts, plain = gathered.parts, gathered.plain
+    _record(outcome, gathered.rows, parts, strict, gathered.positions, plain)
+    # Left: a character other than a digit. It is the first error.
+    left = ~parts.decided[plain:]
+    if left.any():
+        compact, positions = gathered.compact[left], gathered.positions[left]
+        chosen = gathered.rows[plain:][left]
+        first = _first_bad_characters(compact)
+        outcome.code[chosen] = _CHARACTER
+        outcome.position[chosen] = np.take_along_axis(positions, first[:, None], axis=1)[:, 0]
+        if not strict:
+            temporary, unknown_month = _warnings_of(compact)
+            outcome.warnings[chosen] = temporary.astype(np.int16) + 2 * unknown_month
+        outcome.pending[chosen] = False
+    # Not 15 characters: the length is the first error.
+    rows, counts = gathered.other_rows, gathered.counts
+    outcome.code[rows[counts == 0]] = _EMPTY
+    outcome.code[rows[(counts > 0) & (counts != rules.BODY_LENGTH)]] = _LENGTH
+    # The key left out: check_nir also gives the warnings of the other parts.
+    outcome.code[gathered.short_rows] = _MISSING_KEY
+    if not strict and len(gathered.short_rows):
+        temporary, unknown_month = _warnings_of(gathered.short_heads)
+        outcome.warnings[gathered.short_rows] = temporary.astype(np.int16) + 2 * unknown_month
+    outcome.pending[rows] = False

@@ -33,7 +33,9 @@ _TYPES = {pa.bool_(): pd.BooleanDtype(), pa.int32(): pd.Int32Dtype()}
 
 
 def _series(result: pa.Array, like: pd.Series[Any]) -> pd.Series[Any]:
-    return pd.Series(result.to_pandas(types_mapper=_TYPES.get).array, index=like.index, name=like.name)
+    return pd.Series(
+        result.to_pandas(types_mapper=_TYPES.get).array, index=like.index, name=like.name
+    )
 
 
 def _frame(result: pa.StructArray, like: pd.Series[Any]) -> pd.DataFrame:
