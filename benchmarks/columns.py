@@ -90,30 +90,57 @@ def wrong_rows(values: Sequence[str], strict: bool = False) -> list[int]:
     return wrong
 
 
-def best_seconds(candidates: Mapping[str, Callable[[], object]], rounds: int) -> dict[str, float]:
-    """Best wall-clock seconds of each candidate over interleaved rounds (after a warm-up)."""
+class Timing:
+    """Best seconds of a candidate over the rounds: wall clock, and this process's CPU time.
+
+    On a busy machine the wall clock counts the time other processes had the
+    CPU; the CPU time does not (threads of this process, DuckDB's included,
+    add up). Ratios are given on both.
+    """
+
+    def __init__(self) -> None:
+        self.wall = float("inf")
+        self.cpu = float("inf")
+
+
+def best_seconds(candidates: Mapping[str, Callable[[], object]], rounds: int) -> dict[str, Timing]:
+    """Best times of each candidate over interleaved rounds (after a warm-up)."""
     for run in candidates.values():
         run()
-    best = dict.fromkeys(candidates, float("inf"))
+    best = {name: Timing() for name in candidates}
     names = list(candidates)
     for round_number in range(rounds):
         shift = round_number % len(names)
         for name in names[shift:] + names[:shift]:
-            start = time.perf_counter()
+            wall, cpu = time.perf_counter(), time.process_time()
             candidates[name]()
-            best[name] = min(best[name], time.perf_counter() - start)
+            best[name].wall = min(best[name].wall, time.perf_counter() - wall)
+            best[name].cpu = min(best[name].cpu, time.process_time() - cpu)
     return best
 
 
-def _line(label: str, ns_per_row: float, note: str = "") -> None:
-    print(f"  {label:<52} {ns_per_row:9.1f} ns/row  {note}")
+def _line(label: str, timing: Timing, rows: int, note: str = "") -> None:
+    wall, cpu = timing.wall / rows * 1e9, timing.cpu / rows * 1e9
+    print(f"  {label:<44} {wall:8.1f} ns/row wall {cpu:8.1f} ns/row CPU  {note}")
 
 
-def _target(label: str, ratio: float, limit: float, higher_is_better: bool = False) -> bool:
-    met = ratio >= limit if higher_is_better else ratio <= limit
-    sign = ">=" if higher_is_better else "<="
-    print(f"  {label:<52} {ratio:9.3f}x   target {sign} {limit}x: {'met' if met else 'MISSED'}")
-    return met
+def _target(
+    label: str, times: tuple[Timing, int], base: tuple[Timing, int], limit: float, faster: bool
+) -> None:
+    """The ratio of per-row times, on the wall clock and in CPU time, against ``limit``."""
+    (timing, rows), (base_timing, base_rows) = times, base
+    ratios = []
+    for kind in ("wall", "cpu"):
+        mine = getattr(timing, kind) / rows
+        theirs = getattr(base_timing, kind) / base_rows
+        ratios.append(theirs / mine if faster else mine / theirs)
+    sign = ">=" if faster else "<="
+    met = [(ratio >= limit) if faster else (ratio <= limit) for ratio in ratios]
+    verdict = "met" if all(met) else ("met in CPU time" if met[1] else "MISSED")
+    print(
+        f"  {label:<44} {ratios[0]:6.3f}x wall {ratios[1]:6.3f}x CPU"
+        f"   target {sign} {limit}x: {verdict}"
+    )
 
 
 def report_kernels(column: pa.Array, values: list[str], baseline_rows: int, rounds: int) -> None:
@@ -130,7 +157,6 @@ def report_kernels(column: pa.Array, values: list[str], baseline_rows: int, roun
         },
         rounds,
     )
-    per_row = {name: value / rows * 1e9 for name, value in seconds.items()}
     base_seconds = best_seconds(
         {
             "stella-stdnum validate_many": lambda: validate_many("fr.nir", baseline),
@@ -138,14 +164,17 @@ def report_kernels(column: pa.Array, values: list[str], baseline_rows: int, roun
         },
         rounds,
     )
-    per_row |= {name: value / baseline_rows * 1e9 for name, value in base_seconds.items()}
-    for name, value in per_row.items():
-        _line(name, value)
-    stella = per_row["stella-stdnum validate_many"]
-    comprehension = per_row["[is_valid_nir(x) for x in values]"]
-    _target("nir_is_valid / validate_many", per_row["nir_is_valid"] / stella, 0.10)
-    _target("nir_is_valid / list comprehension", per_row["nir_is_valid"] / comprehension, 0.10)
-    _target("check_nir_column / validate_many", per_row["check_nir_column"] / stella, 0.15)
+    for name, timing in seconds.items():
+        _line(name, timing, rows)
+    for name, timing in base_seconds.items():
+        _line(name, timing, baseline_rows)
+    stella = (base_seconds["stella-stdnum validate_many"], baseline_rows)
+    comprehension = (base_seconds["[is_valid_nir(x) for x in values]"], baseline_rows)
+    valid = (seconds["nir_is_valid"], rows)
+    _target("nir_is_valid / validate_many", valid, stella, 0.10, faster=False)
+    _target("nir_is_valid / list comprehension", valid, comprehension, 0.10, faster=False)
+    check = (seconds["check_nir_column"], rows)
+    _target("check_nir_column / validate_many", check, stella, 0.15, faster=False)
     print()
 
 
@@ -179,17 +208,13 @@ def report_duckdb(column: pa.Array, rounds: int) -> None:
         },
         rounds,
     )
-    per_row = {name: value / rows * 1e9 for name, value in seconds.items()}
-    for name, value in per_row.items():
-        _line(name, value)
-    vectorised = per_row["vitale_nir_is_valid (Arrow UDF)"]
-    _target(
-        "per-row UDF / vectorised",
-        per_row["per-row Python UDF of is_valid_nir"] / vectorised,
-        4.0,
-        higher_is_better=True,
-    )
-    print(f"  {'vectorised / floor':<52} {vectorised / per_row['floor: length(nir) = 15']:9.1f}x")
+    for name, timing in seconds.items():
+        _line(name, timing, rows)
+    vectorised = (seconds["vitale_nir_is_valid (Arrow UDF)"], rows)
+    per_row = (seconds["per-row Python UDF of is_valid_nir"], rows)
+    _target("vectorised, times faster than the per-row UDF", vectorised, per_row, 4.0, faster=True)
+    floor = seconds["floor: length(nir) = 15"]
+    print(f"  {'vectorised / floor (wall)':<44} {vectorised[0].wall / floor.wall:6.1f}x")
     print()
 
 
@@ -236,13 +261,15 @@ def report_spark(column: pa.Array, rounds: int) -> None:
         },
         rounds,
     )
-    for name, value in seconds.items():
-        _line(name, value / rows * 1e9, f"{rows / value / 1e6:6.1f} M rows/s")
-    _target(
-        "per-row UDF / vectorised",
-        seconds["per-row Python UDF of is_valid_nir"] / seconds["vitale nir_is_valid (Arrow UDF)"],
-        4.0,
-        higher_is_better=True,
+    for name, timing in seconds.items():
+        _line(name, timing, rows, f"{rows / timing.wall / 1e6:6.2f} M rows/s")
+    vectorised = (seconds["vitale nir_is_valid (Arrow UDF)"], rows)
+    per_row = (seconds["per-row Python UDF of is_valid_nir"], rows)
+    # The executors are other processes: only the wall clock counts here.
+    ratio = per_row[0].wall / vectorised[0].wall
+    verdict = "met" if ratio >= 4.0 else "MISSED"
+    print(
+        f"  {'vectorised, times faster than the per-row UDF':<44} {ratio:6.3f}x wall   target >= 4.0x: {verdict}"
     )
     spark.stop()
     print()
@@ -250,29 +277,35 @@ def report_spark(column: pa.Array, rounds: int) -> None:
 
 _MEMORY_CHILD = """
 import resource, sys
-sys.path.insert(0, {here!r})
-import columns
-column = columns.make_column(columns.distinct_values({rows}, {seed}), {rows})
-size = column.nbytes
+import pyarrow as pa
+from vitale_ids.columns import check_nir_column
+column = pa.ipc.open_file(sys.argv[1]).read_all().column(0)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-result = columns.check_nir_column(column)
+result = check_nir_column(column)
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(size, before * 1024, after * 1024, result.nbytes)
+print(column.nbytes, before * 1024, after * 1024, result.nbytes)
 """
 
 
-def report_memory(rows: int, seed: int) -> None:
-    code = _MEMORY_CHILD.format(here=str(Path(__file__).resolve().parent), rows=rows, seed=seed)
-    output = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.split()
+def report_memory(column: pa.Array) -> None:
+    """Peak memory of check_nir_column, in a child that holds only the column."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = str(Path(folder) / "column.arrow")
+        table = pa.table({"nir": column})
+        with pa.OSFile(path, "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        output = subprocess.run(
+            [sys.executable, "-c", _MEMORY_CHILD, path], capture_output=True, text=True, check=True
+        ).stdout.split()
     size, before, after, result = (int(word) for word in output)
     mib = 1024 * 1024
-    print(f"Peak memory of check_nir_column on {rows:,} rows (a child process)")
+    print(f"Peak memory of check_nir_column on {len(column):,} rows (a child process)")
     print(f"  the column: {size / mib:,.0f} MiB; the result: {result / mib:,.0f} MiB")
     print(
         f"  peak resident size grew by {(after - before) / mib:,.0f} MiB during the call"
-        f" ({(after - before) / size:.2f}x the column)"
+        f" ({(after - before) / size:.2f}x the column, the result included)"
     )
     print()
 
@@ -310,7 +343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report_duckdb(engine_column, rounds)
     if not args.no_spark:
         report_spark(engine_column, rounds)
-    report_memory(rows, args.seed)
+    report_memory(column)
     return 0
 
 

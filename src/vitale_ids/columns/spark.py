@@ -68,7 +68,8 @@ def _column(
     batch.__name__ = batch.__qualname__ = f"vitale_{name}"  # the column's default name
 
     # Spark 4.1's Arrow UDF: whole Arrow batches in and out, no pandas in between.
-    udf = F.arrow_udf(batch, returns)  # type: ignore[attr-defined,unused-ignore]
+    scalar = F.ArrowUDFType.SCALAR  # type: ignore[attr-defined,unused-ignore]
+    udf = F.arrow_udf(batch, returns, scalar)  # type: ignore[attr-defined,unused-ignore]
     return udf(*columns)  # type: ignore[no-any-return]
 
 
