@@ -110,6 +110,20 @@ def assert_same_checks(
 @given(st.lists(nir_texts(), max_size=40), st.booleans())
 @example(["185057800608491", None, "253072a07300443", "1 85 05 78 006 084 91"], False)
 @example(["785957800608400", "3850578006084", "0" * 13, "1850500000084 91"], True)
+@example(
+    [
+        "1 85 05 78 006 084 19",
+        "0 85 05 78 006 084 91",
+        "7 85 15 78 006 084 91",
+        "1 85 05 78 006 O84 91",
+        "2 53 07 2a 073 004 43",
+        "1 85 05 78 000 000 91",
+        "1 85 05 78 006 084 9.",
+        "1850578006084 ",
+        "18505780060849l",
+    ],
+    False,
+)
 def test_check_nir_column_is_check_nir_on_every_row(values: list[str | None], strict: bool) -> None:
     assert_same_checks(values, check_nir_column(values, strict=strict), check_nir, strict)
     valid = nir_is_valid(values, strict=strict).to_pylist()

@@ -320,7 +320,7 @@ class Gathered:
 
     - ``rows``: 15 characters once spaces are dropped, read by ``parts``: first
       those of 15 bytes (``plain`` of them), then the spaced ones, whose
-      ``positions`` map a compact index to the row's text and whose
+      positions in their text :meth:`position_of` gives and whose
       ``compact`` characters are kept for the character errors;
     - ``other_rows`` (with their ``counts`` of characters): kept characters
       and spaces, but not 15 characters; ``short_rows`` and ``short_heads``:
@@ -330,6 +330,7 @@ class Gathered:
     """
 
     __slots__ = (
+        "cards",
         "compact",
         "counts",
         "other_rows",
@@ -356,9 +357,8 @@ class Gathered:
         fifteen = counts == rules.LENGTH
         compact, positions = take_compact(matrix[fifteen], rules.LENGTH)
         self.compact = np.concatenate([card_compact, compact])
-        self.positions = np.concatenate(
-            [np.broadcast_to(_CARD_POSITIONS, (len(card_rows), rules.LENGTH)), positions]
-        )
+        self.cards = len(card_rows)
+        self.positions = positions
         words = _words_of_rows(block, fifteen_bytes)
         if len(self.compact):
             more = _words_of_matrix(self.compact)
@@ -378,6 +378,14 @@ class Gathered:
         run_short = run_counts == rules.BODY_LENGTH
         self.short_rows = np.concatenate([run_rows[run_short], rows[short]])
         self.short_heads = np.concatenate([run_heads[run_short], bodies[:, :_WORD]])
+
+    def position_of(self, spaced: Ints, compact_index: Ints) -> Ints:
+        """Where character ``compact_index`` of spaced row ``spaced`` stands in its text."""
+        found: Ints = _CARD_POSITIONS[compact_index]
+        scanned = spaced >= self.cards
+        if scanned.any():
+            found[scanned] = self.positions[spaced[scanned] - self.cards, compact_index[scanned]]
+        return found
 
     def undecided_bytes(self) -> Ints:
         """Rows of 15 bytes that Parts could not read: spaces or letters among them."""
@@ -480,33 +488,27 @@ def _unpack(state: int) -> tuple[int, int, bool, bool, bool]:
 _TABLES: Final = {strict: _state_tables(strict) for strict in (False, True)}
 
 
-def _record(
-    outcome: Outcome, rows: Ints, parts: Parts, strict: bool, positions: Ints, plain: int
-) -> None:
-    """Write the decided rows of ``parts`` (for ``rows``) into ``outcome``.
-
-    The first ``plain`` rows have 15 bytes; ``positions`` map the others'
-    compact indices to their text.
-    """
+def _record(outcome: Outcome, gathered: Gathered, strict: bool) -> None:
+    """Write the rows of ``gathered`` that its parts decide into ``outcome``."""
+    parts, rows, plain = gathered.parts, gathered.rows, gathered.plain
     decided = parts.decided
-    rows = rows[decided]
-    state = parts.sex[decided].astype(np.int16)
-    state += len(_KINDS) * parts.month[decided]
-    state += (len(_KINDS) ** 2) * parts.no_order[decided]
-    state += (2 * len(_KINDS) ** 2) * ~parts.key_in_range[decided]
-    state += (4 * len(_KINDS) ** 2) * ~parts.key_fits[decided]
+    state = parts.sex.astype(np.int16)
+    state += len(_KINDS) * parts.month
+    state += (len(_KINDS) ** 2) * parts.no_order
+    state += (2 * len(_KINDS) ** 2) * ~parts.key_in_range
+    state += (4 * len(_KINDS) ** 2) * ~parts.key_fits
+    if not decided.all():
+        rows, state = rows[decided], state[decided]
     codes, places, warnings = _TABLES[strict]
     code = codes[state]
     place = places[state]
-    if len(positions):
+    if len(rows) > plain:
         spaced = np.flatnonzero(decided[plain:])
         at = int(np.count_nonzero(decided[:plain]))
-        compact_place = place[at:]
-        taken = np.take_along_axis(
-            positions[spaced], np.maximum(compact_place, 0)[:, None], axis=1
-        )[:, 0]
-        place = place.copy()
-        place[at:] = np.where(compact_place >= 0, taken, -1)
+        errors = np.flatnonzero(place[at:] >= 0)
+        if len(errors):
+            place = place.copy()
+            place[at + errors] = gathered.position_of(spaced[errors], place[at + errors])
     outcome.valid[rows] = code < 0
     outcome.code[rows] = code
     outcome.position[rows] = place
@@ -550,15 +552,15 @@ def check_block(block: Block, strict: bool) -> Outcome:
 
 def _check_gathered(outcome: Outcome, gathered: Gathered, strict: bool) -> None:
     parts, plain = gathered.parts, gathered.plain
-    _record(outcome, gathered.rows, parts, strict, gathered.positions, plain)
+    _record(outcome, gathered, strict)
     # Left: a character other than a digit. It is the first error.
     left = ~parts.decided[plain:]
     if left.any():
-        compact, positions = gathered.compact[left], gathered.positions[left]
+        compact = gathered.compact[left]
         chosen = gathered.rows[plain:][left]
         first = _first_bad_characters(compact)
         outcome.code[chosen] = _CHARACTER
-        outcome.position[chosen] = np.take_along_axis(positions, first[:, None], axis=1)[:, 0]
+        outcome.position[chosen] = gathered.position_of(np.flatnonzero(left), first)
         if not strict:
             temporary, unknown_month = _warnings_of(compact)
             outcome.warnings[chosen] = temporary.astype(np.int16) + 2 * unknown_month

@@ -62,14 +62,20 @@ CHECK_TYPE = StructType(
 def _column(
     name: str, kernel: Callable[..., pa.Array], returns: DataType, *columns: Column | str
 ) -> Column:
-    def batch(*arrays: pa.Array) -> pa.Array:
-        return kernel(*arrays)
+    # Spark reads the UDF's kind from its type hints: arrays in, an array out.
+    if len(columns) == 1:
+
+        def batch(values: pa.Array) -> pa.Array:
+            return kernel(values)
+
+    else:
+
+        def batch(values: pa.Array, card_types: pa.Array) -> pa.Array:  # type: ignore[misc]
+            return kernel(values, card_types)
 
     batch.__name__ = batch.__qualname__ = f"vitale_{name}"  # the column's default name
-
     # Spark 4.1's Arrow UDF: whole Arrow batches in and out, no pandas in between.
-    scalar = F.ArrowUDFType.SCALAR  # type: ignore[attr-defined,unused-ignore]
-    udf = F.arrow_udf(batch, returns, scalar)  # type: ignore[attr-defined,unused-ignore]
+    udf = F.arrow_udf(batch, returns)  # type: ignore[attr-defined,unused-ignore]
     return udf(*columns)  # type: ignore[no-any-return]
 
 
