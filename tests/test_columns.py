@@ -281,6 +281,24 @@ def test_a_value_that_is_not_text_is_refused_as_check_nir_refuses_it() -> None:
         nir_is_valid("185057800608491")  # a str is one value, not a column
 
 
+@pytest.mark.parametrize("text", ["1" * 100_000, " " * 100_000, "é" * 100_000, "\x00" * 15])
+def test_hostile_rows_get_the_per_row_answers(text: str) -> None:
+    for strict in (False, True):
+        got = check_nir_column([text], strict=strict).to_pylist()[0]
+        assert got == expected_row(check_nir(text, strict=strict))
+        assert nir_is_valid([text], strict=strict).to_pylist() == [False]
+        code = check_provisional_code_column([text]).to_pylist()[0]
+        assert code == expected_row(check_provisional_code(text))
+        serial = check_serial_column([text], card_type=CardType.WITH_PHOTO).to_pylist()[0]
+        assert serial == expected_row(check_serial(text, card_type=CardType.WITH_PHOTO))
+
+
+def test_a_lone_surrogate_is_no_text_arrow_can_hold() -> None:
+    # Not UTF-8: no CSV file, Arrow column or database text holds it. Arrow refuses it.
+    with pytest.raises(UnicodeEncodeError):
+        check_nir_column(["185057800608491", "\ud800"])
+
+
 def test_an_empty_column_gives_an_empty_result() -> None:
     assert len(nir_is_valid([])) == 0
     assert check_nir_column(pa.array([], pa.string())).type == _arrow.RESULT_TYPE
