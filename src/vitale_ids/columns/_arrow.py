@@ -302,14 +302,15 @@ def _warning_lists(
 ) -> pa.ListArray:
     """The list<string> of warnings, built from offsets: most rows have none."""
     lists = vocabulary.warning_lists
-    sizes = np.array([len(codes_) for codes_ in lists], dtype=np.int64)
+    sizes = np.array([len(codes_) for codes_ in lists], dtype=np.int32)
     table = np.zeros((len(lists), max(1, int(sizes.max()))), dtype=np.int64)
     for number, warning_codes in enumerate(lists):
         table[number, : len(warning_codes)] = [vocabulary.code(c) for c in warning_codes]
-    counts = np.where(nulls, 0, sizes[numbers])
+    # Null rows have list 0, the empty one, like the rows without a warning.
+    counts = sizes[numbers]
     offsets = np.zeros(len(numbers) + 1, dtype=np.int32)
-    np.cumsum(counts, out=offsets[1:])
-    with_warnings = np.flatnonzero(counts)
+    np.cumsum(counts, dtype=np.int32, out=offsets[1:])
+    with_warnings = np.flatnonzero(numbers)
     repeats = counts[with_warnings]
     owners = np.repeat(with_warnings, repeats)
     within = np.arange(len(owners), dtype=np.int64) - np.repeat(offsets[with_warnings], repeats)
