@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from vitale_ids import CardType, InvalidComponent, InvalidType, ValidationError
+from vitale_ids import (
+    CardType,
+    InvalidComponent,
+    InvalidType,
+    ValidationError,
+)
+from vitale_ids import card_type as card_type_module
 
 
 def test_labels() -> None:
@@ -124,3 +130,28 @@ def test_non_str_raises_invalid_type(value: object) -> None:
     assert raised.value.message_fr == (
         f"Un CardType ou un texte (str) est attendu, pas {type(value).__name__}."
     )
+
+
+# --- Found by mutation testing ---------------------------------------------
+
+
+def test_the_card_type_spellings() -> None:
+    # Built when the module is imported, so that only a direct call can test the table.
+    spellings = card_type_module._spellings()
+    with_photo = {word for word, card in spellings.items() if card is CardType.WITH_PHOTO}
+    without_photo = {word for word, card in spellings.items() if card is CardType.WITHOUT_PHOTO}
+    prefixes = ("", "carte", "cartevitale", "card", "vitalecard")
+    assert with_photo == {p + w for p in prefixes for w in ("avecphoto", "withphoto")} | {
+        "vitale2",
+        "cartevitale2",
+        "cardvitale2",
+    }
+    assert without_photo == {
+        p + w for p in prefixes for w in ("sansphoto", "withoutphoto", "nophoto")
+    } | {"vitale1", "cartevitale1", "cardvitale1"}
+
+
+def test_a_card_type_reads_up_to_64_characters() -> None:
+    assert CardType.parse("avec photo".ljust(64)) is CardType.WITH_PHOTO
+    with pytest.raises(ValueError, match="neither"):
+        CardType.parse("avec photo".ljust(65))

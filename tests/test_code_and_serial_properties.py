@@ -73,14 +73,14 @@ def assert_well_formed(result: Check[Any], value: str) -> None:
 def test_valid_codes_round_trip(pair: tuple[str, str]) -> None:
     code, typed = pair
     parsed = parse_provisional_code(typed)
-    assert parsed.value == code
-    assert parse_provisional_code(parsed.value) == parsed
+    assert parsed.compact == code
+    assert parse_provisional_code(parsed.compact) == parsed
 
 
 @given(codes)
 def test_case_is_never_changed(code: str) -> None:
     for variant in (code, code.swapcase(), code.upper(), code.lower()):
-        assert parse_provisional_code(variant).value == variant
+        assert parse_provisional_code(variant).compact == variant
 
 
 def is_subsequence(part: str, whole: str) -> bool:
@@ -94,9 +94,9 @@ def test_any_text_gives_a_code_check(value: str) -> None:
     assert_well_formed(result, value)
     if result.value is not None:
         # Taken from what was typed, character for character: case included.
-        assert len(result.value.value) == 12
-        assert set(result.value.value) <= set(CODE_ALPHABET)
-        assert is_subsequence(result.value.value, value)
+        assert len(result.value.compact) == 12
+        assert set(result.value.compact) <= set(CODE_ALPHABET)
+        assert is_subsequence(result.value.compact, value)
 
 
 @given(texts)
@@ -122,16 +122,16 @@ def test_one_wrong_character_is_found(code: str, index: int, char: str) -> None:
 def test_valid_serials_round_trip(pair: tuple[tuple[str, CardType], str]) -> None:
     (serial, card_type), typed = pair
     parsed = parse_serial(typed, card_type=card_type)
-    assert parsed.value == serial
+    assert parsed.compact == serial
     assert parsed.card_type is card_type
-    assert parse_serial(parsed.value, card_type=card_type) == parsed
+    assert parse_serial(parsed.compact, card_type=card_type) == parsed
 
 
 @given(st.text(digits, min_size=11, max_size=11))
 def test_the_printed_21_digits_give_the_last_11(serial: str) -> None:
     result = check_serial("8025000002" + serial, card_type=CardType.WITH_PHOTO)
     assert result.value is not None
-    assert result.value.value == serial
+    assert result.value.compact == serial
     assert result.warnings[0].code == "serial.prefix_removed"
 
 
@@ -140,8 +140,8 @@ def test_any_text_gives_a_serial_check(value: str, card_type: CardType | str) ->
     result = check_serial(value, card_type=card_type)
     assert_well_formed(result, value)
     if result.value is not None:
-        assert result.value.value.isascii()
-        assert result.value.value.isdigit()
+        assert result.value.compact.isascii()
+        assert result.value.compact.isdigit()
 
 
 @given(texts, card_type_spellings)

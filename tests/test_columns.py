@@ -175,11 +175,11 @@ def serial_texts(draw: st.DrawFn) -> str | None:
     if kind == 0:
         return None
     if kind <= 2:
-        return draw(serials()).value
+        return draw(serials()).compact
     if kind == 3:
-        return "8025000002" + draw(serials(CardType.WITH_PHOTO)).value
+        return "8025000002" + draw(serials(CardType.WITH_PHOTO)).compact
     if kind == 4:
-        return mutate(draw(serials()).value, draw)
+        return mutate(draw(serials()).compact, draw)
     if kind == 5:
         return draw(
             st.sampled_from(["80250000025", "50000002", "01012000", "31022001", "29022000"])

@@ -20,6 +20,7 @@ from vitale_ids import (
     ProvisionalCode,
     VitaleSerial,
     check_form,
+    check_serial,
     code_expires_on,
     opposition_deadline,
 )
@@ -269,7 +270,7 @@ def test_a_card_type_of_65_separators_is_not_read() -> None:
 
 
 def test_serial_inferring_card_type_is_lenient_by_default() -> None:
-    result = check_serial_inferring_card_type(PHOTO_SERIAL)
+    result = check_serial(PHOTO_SERIAL)
     assert result.valid
     assert [issue.code for issue in result.warnings] == ["card_type.inferred"]
 
@@ -445,7 +446,7 @@ def test_code_expires_on_is_the_same_function() -> None:
 )
 @pytest.mark.parametrize("strict", [False, True])
 def test_serial_inferring_card_type_agrees_with_the_form(serial: str, strict: bool) -> None:
-    alone = check_serial_inferring_card_type(serial, strict=strict)
+    alone = check_serial(serial, strict=strict)
     fields = form(card_type=None, serial=serial, strict=strict).fields
     both = fields["card_type"].issues + fields["serial"].issues
     # The same issues as the form's two fields, each once, and the same value.
@@ -455,3 +456,72 @@ def test_serial_inferring_card_type_agrees_with_the_form(serial: str, strict: bo
     # Strict can fail the inferred card type while the serial's field keeps its
     # value; the combined check, invalid then, has none.
     assert alone.value == (fields["serial"].value if alone.valid else None)
+
+
+@pytest.mark.parametrize("serial", [PHOTO_SERIAL, "1234567890", "12O45678901"])
+@pytest.mark.parametrize("strict", [False, True])
+def test_check_serial_inferring_card_type_is_a_deprecated_alias(serial: str, strict: bool) -> None:
+    with pytest.warns(DeprecationWarning, match="check_serial"):
+        alias = check_serial_inferring_card_type(serial, strict=strict)
+    assert alias == check_serial(serial, strict=strict)
+
+
+# --- Found by mutation testing ---------------------------------------------
+
+
+def error_codes(result: FormCheck) -> list[str]:
+    return [issue.code for issue in result.errors]
+
+
+def test_a_field_with_an_error_is_not_valid() -> None:
+    missing = form(card_type=None, serial="123456789")
+    assert missing.fields["card_type"].valid is False
+    unknown = form(card_type="vitale 3")
+    assert unknown.fields["card_type"].valid is False
+    in_nir = form(serial=ORDINARY[2:13])
+    assert error_codes(in_nir) == ["form.serial_in_nir"]
+    assert in_nir.fields["serial"].valid is False
+
+
+def test_the_serial_is_looked_for_in_a_nir_of_64_characters() -> None:
+    nir = " ".join(ORDINARY).ljust(64)
+    assert len(nir) == 64
+    assert error_codes(form(nir=nir, serial=ORDINARY[2:13])) == ["form.serial_in_nir"]
+
+
+def test_a_serial_of_64_characters_is_read() -> None:
+    serial = " ".join(PHOTO_SERIAL).ljust(64)
+    result = form(card_type=None, serial=serial)
+    assert [issue.code for issue in result.warnings] == ["card_type.inferred"]
+
+
+@pytest.mark.parametrize(
+    "serial",
+    ["1" * 21, "8025000002" + "12345", "8025000002"],
+    ids=["21-without-prefix", "prefix-and-5", "prefix-alone"],
+)
+def test_only_the_21_printed_digits_show_a_card_with_photo(serial: str) -> None:
+    assert "card_type.missing" in error_codes(form(card_type=None, serial=serial))
+
+
+@pytest.mark.parametrize("serial", ["1" * 14, "1" * 21], ids=["14-digits", "21-without-prefix"])
+def test_without_a_card_type_the_serial_must_fit_one(serial: str) -> None:
+    assert error_codes(form(card_type="vitale 3", serial=serial)) == [
+        "card_type.unknown",
+        "serial.length",
+    ]
+
+
+def test_without_a_card_type_the_serials_warnings_are_kept() -> None:
+    result = form(card_type="vitale 3", serial="01012000")
+    assert error_codes(result) == ["card_type.unknown"]
+    warnings = [issue.code for issue in result.warnings]
+    assert warnings == ["serial.looks_like_date"]
+    serial_warnings = result.fields["serial"].warnings
+    assert [issue.code for issue in serial_warnings] == ["serial.looks_like_date"]
+
+
+def test_the_deadline_names_what_it_was_given() -> None:
+    with pytest.raises(TypeError, match=r"^Expected a datetime.date, got str\.$"):
+        opposition_deadline("2025-03-03")  # type: ignore[arg-type]
+    assert opposition_deadline(datetime.date(2025, 3, 3)) == datetime.date(2025, 4, 14)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import subprocess
 import sys
 from typing import Annotated
@@ -12,17 +13,27 @@ import duckdb
 import pydantic
 import pytest
 
+from leaks import leaked
 from synthetic import ORDINARY, PUBLIC_2A, TEMPORARY, make_nir
 from vitale_ids import (
     CardType,
     InvalidChecksum,
     InvalidComponent,
     InvalidLength,
+    Issue,
     ValidationError,
     is_valid_nir,
     validators,
 )
-from vitale_ids.pydantic import Checked, NirStr, ProvisionalCodeStr, SerialStr
+from vitale_ids.pydantic import (
+    WARNINGS_KEY,
+    Checked,
+    MaskedStr,
+    NirStr,
+    OppositionForm,
+    ProvisionalCodeStr,
+    SerialStr,
+)
 
 CODE = "xK4b9Tq2Lm7k"
 PHOTO_SERIAL = "12345678901"
@@ -105,12 +116,72 @@ def test_pydantic_errors_for_each_field(changes: dict[str, object], code: str) -
     [
         ("12345678", "12345678"),  # without photo
         ("1234567890123", "1234567890123"),  # without photo
-        ("1234567890", "1234567890"),  # only a card without photo can have 10 digits
         ("802500000212345678901", PHOTO_SERIAL),
     ],
 )
 def test_serial_str_infers_the_card_type(serial: str, kept: str) -> None:
     assert opposition(serial=serial).serial == kept
+
+
+def test_serial_str_needs_the_card_type_where_check_form_does() -> None:
+    # 10 digits: only a card without photo has them, and rarely; check_form
+    # asks for the card type, and so does SerialStr.
+    with pytest.raises(pydantic.ValidationError) as raised:
+        opposition(serial="1234567890")
+    assert [error["type"] for error in raised.value.errors()] == ["card_type.missing"]
+
+    class WithoutPhoto(pydantic.BaseModel):
+        serial: Annotated[str, Checked("serial", card_type="sans photo")]
+
+    assert WithoutPhoto(serial="1234567890").serial == "1234567890"
+
+
+def test_serial_str_warnings_are_reachable_through_the_validation_context() -> None:
+    found: list[Issue] = []
+    model = Opposition.model_validate(
+        {"provisional_code": CODE, "nir": TEMPORARY, "serial": "8025000002" + PHOTO_SERIAL},
+        context={WARNINGS_KEY: found},
+    )
+    assert model.serial == PHOTO_SERIAL
+    assert [(issue.field, issue.code) for issue in found] == [
+        ("nir", "nir.temporary"),
+        ("card_type", "card_type.inferred"),
+        ("serial", "serial.prefix_removed"),
+    ]
+    # Without the list, or with another context, validation is the same.
+    assert Opposition.model_validate(model.model_dump(), context={"other": 1}) == model
+
+
+def test_a_models_repr_and_str_show_no_identifier() -> None:
+    model = opposition(serial="8025000002" + PHOTO_SERIAL)
+    for text in (repr(model), str(model), repr(model.nir), f"{model!r}"):
+        assert leaked(text, CODE, ORDINARY, PHOTO_SERIAL) == set(), text
+    assert repr(model) == (
+        "Opposition(provisional_code=ProvisionalCodeStr('**********'),"
+        " nir=NirStr('185**********91'), serial=SerialStr('*******8901'))"
+    )
+
+
+def test_the_stored_values_are_plain_strings_but_for_repr() -> None:
+    model = opposition()
+    values = [model.provisional_code, model.nir, model.serial]
+    assert values == [CODE, ORDINARY, PHOTO_SERIAL]
+    assert all(isinstance(value, MaskedStr) for value in values)
+    assert [str(value) for value in values] == [CODE, ORDINARY, PHOTO_SERIAL]
+    assert [type(str(value)) for value in values] == [str, str, str]
+    assert f"{model.nir}-{model.serial}" == f"{ORDINARY}-{PHOTO_SERIAL}"
+    assert {type(value) for value in model.model_dump().values()} == {str}
+    assert json.dumps(model.nir) == f'"{ORDINARY}"'
+    assert pickle.loads(pickle.dumps(model)) == model  # noqa: S301 - our own bytes
+    assert hash(model.nir) == hash(ORDINARY)
+
+
+def test_a_pickled_error_carries_no_identifier() -> None:
+    with pytest.raises(pydantic.ValidationError) as raised:
+        opposition(nir=ORDINARY[:14] + "0")
+    hidden = raised.value.errors()[0]["input"]
+    assert hidden == "<hidden>"
+    assert leaked(repr(pickle.dumps(hidden)), ORDINARY) == set()
 
 
 def test_warnings_pass_unless_strict() -> None:
@@ -134,6 +205,9 @@ def test_checked_refuses_a_bad_configuration_when_the_model_is_defined() -> None
         Checked("serial", card_type="vitale 3")
     with pytest.raises(ValueError, match="kind must be one of"):
         Checked("iban")  # type: ignore[arg-type]
+    # Strict turns an inferred card type into an error: a strict serial needs one.
+    with pytest.raises(ValueError, match="needs its card_type"):
+        Checked("serial", strict=True)
 
 
 def test_json_schema_is_a_described_string() -> None:
@@ -141,6 +215,105 @@ def test_json_schema_is_a_described_string() -> None:
     assert schema["properties"]["nir"]["type"] == "string"
     assert "NIR" in schema["properties"]["nir"]["description"]
     assert schema["required"] == ["provisional_code", "nir", "serial"]
+    for field in ("provisional_code", "nir", "serial"):
+        assert schema["properties"][field]["maxLength"] == 64
+        for example in schema["properties"][field]["examples"]:
+            opposition(**{field: example})  # each example is accepted
+
+
+# --- pydantic: the ready-made form ------------------------------------------------------
+
+FORM = {
+    "provisional_code": "xK4b 9Tq2 Lm7k",
+    "nir": "1 85 05 78 006 084 91",
+    "card_type": "Carte Vitale avec photo",
+    "serial": "123 456 789 01",
+}
+
+
+def form_errors(**changes: object) -> list[tuple[tuple[str | int, ...], str]]:
+    with pytest.raises(pydantic.ValidationError) as raised:
+        OppositionForm.model_validate({**FORM, **changes})
+    text = str(raised.value) + raised.value.json()
+    assert leaked(text, CODE, ORDINARY, PHOTO_SERIAL) == set()
+    return [(error["loc"], error["type"]) for error in raised.value.errors()]
+
+
+def test_opposition_form_stores_normalized_values() -> None:
+    form = OppositionForm.model_validate(FORM)
+    assert (form.provisional_code, form.nir, form.card_type, form.serial) == (
+        CODE,
+        ORDINARY,
+        CardType.WITH_PHOTO,
+        PHOTO_SERIAL,
+    )
+    assert form.warnings == ()
+    assert form.deadline is None
+    assert form.model_dump() == {
+        "provisional_code": CODE,
+        "nir": ORDINARY,
+        "card_type": "with_photo",
+        "serial": PHOTO_SERIAL,
+        "sent_on": None,
+    }
+    # What it dumps, it reads back.
+    assert OppositionForm.model_validate_json(form.model_dump_json()) == form
+    assert leaked(repr(form) + str(form), CODE, ORDINARY, PHOTO_SERIAL) == set()
+
+
+def test_opposition_form_reports_every_field_at_its_loc() -> None:
+    assert form_errors(provisional_code="xK4b", nir=ORDINARY[:14] + "0", serial="12") == [
+        (("provisional_code",), "code.length"),
+        (("nir",), "nir.checksum"),
+        (("serial",), "serial.length"),
+    ]
+    assert form_errors(card_type="sans photo", serial=ORDINARY[2:12]) == [
+        (("serial",), "form.serial_in_nir")
+    ]
+    assert form_errors(sent_on="yesterday") == [(("sent_on",), "date_from_datetime_parsing")]
+    assert form_errors(provisional_code=None, card_type=[]) == [
+        (("provisional_code",), "code.type"),
+        (("card_type",), "card_type.type"),
+    ]
+
+
+def test_opposition_form_missing_fields_hide_the_other_fields() -> None:
+    with pytest.raises(pydantic.ValidationError) as raised:
+        OppositionForm.model_validate({"provisional_code": CODE, "nir": ORDINARY})
+    errors = raised.value.errors()
+    assert [(error["loc"], error["type"]) for error in errors] == [
+        (("card_type",), "missing"),
+        (("serial",), "missing"),
+    ]
+    assert leaked(repr(errors) + raised.value.json(), CODE, ORDINARY) == set()
+
+
+def test_opposition_form_nested_keeps_the_loc() -> None:
+    class Request(pydantic.BaseModel):
+        form: OppositionForm
+
+    with pytest.raises(pydantic.ValidationError) as raised:
+        Request.model_validate({"form": {**FORM, "serial": "12"}})
+    assert [error["loc"] for error in raised.value.errors()] == [("form", "serial")]
+
+
+def test_opposition_form_strict_subclass_and_warnings() -> None:
+    form = OppositionForm.model_validate(
+        {**FORM, "nir": TEMPORARY, "card_type": None, "sent_on": "2025-12-01"}
+    )
+    assert [issue.code for issue in form.warnings] == ["nir.temporary", "card_type.inferred"]
+    assert form.card_type is CardType.WITH_PHOTO
+    assert str(form.deadline) == "2026-01-12"
+
+    class Strict(OppositionForm):
+        strict = True
+
+    with pytest.raises(pydantic.ValidationError) as raised:
+        Strict.model_validate({**FORM, "nir": TEMPORARY, "card_type": None})
+    assert [error["type"] for error in raised.value.errors()] == [
+        "nir.temporary",
+        "card_type.inferred",
+    ]
 
 
 # --- attrs ------------------------------------------------------------------------
@@ -220,12 +393,35 @@ def test_duckdb_checks_a_100000_row_column() -> None:
 def test_importing_vitale_ids_imports_no_integration() -> None:
     code = (
         "import sys, vitale_ids; "
-        "print(sorted(m for m in ('pydantic', 'pydantic_core', 'duckdb', 'hypothesis', 'attrs.validators_x') if m in sys.modules))"
+        "print(sorted(m for m in ('pydantic', 'pydantic_core', 'duckdb', 'hypothesis', 'django', 'fastapi') if m in sys.modules))"
     )
     output = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert output.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("module", "missing", "extra"),
+    [
+        ("vitale_ids.pydantic", "pydantic", "vitale_ids[pydantic]"),
+        ("vitale_ids.pydantic", "pydantic_core", "vitale_ids[pydantic]"),
+        ("vitale_ids.django", "django", "vitale_ids[django]"),
+    ],
+)
+def test_a_missing_integration_library_names_the_extra(
+    module: str, missing: str, extra: str
+) -> None:
+    # sys.modules[name] = None makes "import name" fail, as if it were not installed.
+    code = (
+        f"import sys; sys.modules[{missing!r}] = None\n"
+        f"try:\n    import {module}\n"
+        "except ImportError as error:\n    print(error)"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert f"pip install '{extra}'" in output.stdout
 
 
 # --- pydantic under hostile input -----------------------------------------------------

@@ -616,3 +616,109 @@ def test_nir_key() -> None:
     assert raised.value.position == 15
     with pytest.raises(InvalidLength):
         nir_key("1" * 100)
+
+
+# --- Found by mutation testing (nox -s mutation) ---------------------------
+
+
+def test_nir_objects_and_validate_are_lenient_by_default() -> None:
+    assert Nir(TEMPORARY).is_temporary
+    assert nir_module.validate(TEMPORARY) == TEMPORARY
+    with pytest.raises(ValueError, match="temporary number"):
+        nir_module.validate(TEMPORARY, strict=True)
+
+
+def test_format_uses_spaces_by_default() -> None:
+    assert nir_module.format(ORDINARY) == "1 85 05 78 006 084 91"
+
+
+@pytest.mark.parametrize(
+    ("value", "english"),
+    [
+        # Beside the 2 of a department, an A or a B could be right.
+        (
+            "185057O00608491",
+            "Character 7 must be a digit, or 2A/2B for Corsica; it is the letter O.",
+        ),
+        # Character 8 is a commune digit: only a digit, and the look-alike hint.
+        (
+            "18505780O608491",
+            "Character 9 must be a digit; it is the letter O (did you mean the digit 0?).",
+        ),
+        (
+            "1850578O0608491",
+            "Character 8 must be a digit; it is the letter O (did you mean the digit 0?).",
+        ),
+    ],
+    ids=["character-7", "character-9", "character-8"],
+)
+def test_what_a_character_must_be_depends_on_where_it_stands(value: str, english: str) -> None:
+    (issue,) = check_nir(value).errors
+    assert issue.message == english
+
+
+def test_a_lower_case_letter_is_named_as_typed() -> None:
+    # Only 2a and 2b are upper-cased; an "a" or a "b" elsewhere is reported as typed.
+    (issue,) = check_nir("185057a00608491").errors
+    assert issue.message == "Character 7 must be a digit, or 2A/2B for Corsica; it is the letter a."
+    (issue,) = check_nir("1850578b0608491").errors
+    assert issue.message == "Character 8 must be a digit; it is the letter b."
+    assert nir_module.compact("1 85 05 7a 006 084 91") == "185057a00608491"
+    assert nir_module.compact("1 85 05 2b 006 084 91") == "185052B00608491"
+
+
+@pytest.mark.parametrize("department", ["2X", "2C", "2Z"])
+def test_only_a_and_b_are_letters_after_a_2(department: str) -> None:
+    (issue,) = check_nir(f"18505{department}00608491").errors
+    assert (issue.code, issue.position) == ("nir.character", 6)
+
+
+@pytest.mark.parametrize(
+    "month", ["O1", "1O", "０1", "1٣"], ids=["letter", "letter-2", "fullwidth", "arabic-indic"]
+)
+def test_a_wrong_character_in_the_month_is_one_error(month: str) -> None:
+    result = check_nir(f"185{month}7800608491")
+    assert [issue.code for issue in result.issues] == ["nir.character"]
+
+
+def test_thirteen_characters_are_checked_part_by_part() -> None:
+    # The key is missing, and the other parts are still judged.
+    result = check_nir(make_nir(sex="5")[:13])
+    assert [issue.code for issue in result.errors] == ["nir.missing_key", "nir.sex"]
+    result = check_nir(make_nir(month="00", order="000")[:13])
+    assert [issue.code for issue in result.errors] == [
+        "nir.missing_key",
+        "nir.month",
+        "nir.order",
+    ]
+    assert [issue.code for issue in check_nir(TEMPORARY[:13]).warnings] == ["nir.temporary"]
+
+
+def test_a_wrong_character_after_2a_is_refused_not_raised() -> None:
+    # The fast path reads 2A/2B numbers apart: the character after them counts too.
+    value = "185052AX0608491"
+    assert nir_module.is_valid_nir(value) is False
+    (issue,) = check_nir(value).errors
+    assert (issue.code, issue.position) == ("nir.character", 7)
+
+
+@pytest.mark.parametrize("sex", ["5", "9"])
+@pytest.mark.parametrize("month", ["01", "04"])
+def test_a_wrong_sex_digit_is_refused_whatever_follows(sex: str, month: str) -> None:
+    # Sex, year and month are read as one number on the fast path: 5 00 01 is
+    # 50001, which a division by the wrong power of ten would read as sex 4.
+    value = make_nir(sex=sex, year="00", month=month)
+    assert nir_module.is_valid_nir(value) is False
+    assert [issue.code for issue in check_nir(value).errors] == ["nir.sex"]
+
+
+def test_nir_key_reads_up_to_64_characters() -> None:
+    assert nir_key(ORDINARY[:13] + " " * 51) == "91"
+    with pytest.raises(InvalidLength) as raised:
+        nir_key(ORDINARY[:13] + " " * 52)
+    assert raised.value.issue.message == (
+        "A key is computed on the first 13 characters of a NIR; there are 65."
+    )
+    assert raised.value.issue.message_fr == (
+        "La clé se calcule sur les 13 premiers caractères du NIR ; il y en a 65."
+    )

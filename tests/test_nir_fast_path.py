@@ -1,11 +1,11 @@
 """The NIR fast path agrees with the full check, on any input.
 
-``is_valid_nir`` decides with one int() and some arithmetic; ``check_nir``
-does the same in place, and reports the usual typos (a wrong key, a wrong
-length of digits, a forgotten key) without the full check. That repeats the
-rules of the full check (``_check_in_full``), which finds and words every
-issue. These tests hold them together: same validity, and for ``check_nir`` the
-very same result, positions and messages included.
+``is_valid_nir`` and ``check_nir`` accept the usual input on a fast path (the
+one reading of the digits, the key formula and tables derived from the rules),
+and reject there only a wrong key; everything else goes to the full check
+(``_check_in_full``), which finds and words every issue. These tests hold them
+together: same validity, and for ``check_nir`` the very same result, positions
+and messages included.
 """
 
 from __future__ import annotations

@@ -40,17 +40,17 @@ def test_a_well_formed_code_is_valid_with_no_issue() -> None:
     assert result.warnings == ()
     assert result.value == ProvisionalCode(CODE)
     assert result.value is not None
-    assert result.value.value == CODE
+    assert result.value.compact == CODE
 
 
 @pytest.mark.parametrize("code", ["000000000000", "ZZZZZZZZZZZZ", "zzzzzzzzzzzz", "O0O0O0O0O0O0"])
 def test_every_ascii_letter_and_digit_is_allowed(code: str) -> None:
-    assert parse_provisional_code(code).value == code
+    assert parse_provisional_code(code).compact == code
 
 
 def test_case_is_kept_exactly() -> None:
-    assert parse_provisional_code(CODE.upper()).value == "XK4B9TQ2LM7K"
-    assert parse_provisional_code(CODE.lower()).value == "xk4b9tq2lm7k"
+    assert parse_provisional_code(CODE.upper()).compact == "XK4B9TQ2LM7K"
+    assert parse_provisional_code(CODE.lower()).compact == "xk4b9tq2lm7k"
     assert parse_provisional_code(CODE.upper()) != parse_provisional_code(CODE.lower())
 
 
@@ -67,7 +67,7 @@ def test_case_is_kept_exactly() -> None:
     ],
 )
 def test_separators_are_removed(typed: str) -> None:
-    assert parse_provisional_code(typed).value == CODE
+    assert parse_provisional_code(typed).compact == CODE
 
 
 @pytest.mark.parametrize("value", ["", "   ", " - . "])
@@ -128,7 +128,7 @@ def test_a_str_subclass_gives_a_plain_str() -> None:
 
     result = check_provisional_code(Text(CODE))
     assert result.value is not None
-    assert type(result.value.value) is str
+    assert type(result.value.compact) is str
     assert result == check_provisional_code(CODE)
 
 
@@ -232,7 +232,7 @@ def test_code_is_immutable_hashable_picklable_and_constructible_from_text() -> N
     assert hash(code) == hash(parse_provisional_code(CODE))
     assert pickle.loads(pickle.dumps(code)) == code  # noqa: S301 - our own object
     with pytest.raises(AttributeError):
-        code.value = "x"  # type: ignore[misc]
+        code.compact = "x"  # type: ignore[misc]
     with pytest.raises(ValidationError):
         ProvisionalCode("xK4b")
 

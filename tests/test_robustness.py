@@ -43,8 +43,10 @@ from vitale_ids import (
     Issue,
     ValidationError,
     cli,
-    form,
+    ins,
     nir,
+    provisional_code,
+    serial,
     validators,
 )
 from vitale_ids.strategies import nir_inputs, nirs, provisional_codes, serials
@@ -66,7 +68,9 @@ class Entry:
     ``field`` is the field of the issues about that argument, and ``prefixes``
     the beginnings of their codes. ``too_long`` is the code of the error for a
     huge input. ``blank_is_missing`` is for the form's card type, where a blank
-    text means "not given" and the type is inferred from the serial number.
+    text means "not given" and the type is inferred from the serial number;
+    ``none_is_missing`` for the serial functions' card type, where ``None``
+    means the same.
     """
 
     name: str
@@ -77,6 +81,7 @@ class Entry:
     too_long: str
     blank_is_missing: bool = False
     type_code: str = ""
+    none_is_missing: bool = False
 
     @property
     def function(self) -> str:
@@ -103,10 +108,22 @@ def serial_entry(name: str, call: Callable[[Any], object], role: Role) -> Entry:
 
 
 def card_type_entry(
-    name: str, call: Callable[[Any], object], role: Role, *, blank_is_missing: bool = False
+    name: str,
+    call: Callable[[Any], object],
+    role: Role,
+    *,
+    blank_is_missing: bool = False,
+    none_is_missing: bool = False,
 ) -> Entry:
     return Entry(
-        name, call, role, "card_type", ("card_type.",), "card_type.unknown", blank_is_missing
+        name,
+        call,
+        role,
+        "card_type",
+        ("card_type.",),
+        "card_type.unknown",
+        blank_is_missing,
+        none_is_missing=none_is_missing,
     )
 
 
@@ -141,6 +158,15 @@ ENTRIES: list[Entry] = [
     nir_entry("nir.compact", nir.compact, "parse"),
     nir_entry("nir.format", nir.format, "parse"),
     nir_entry("nir.validate", nir.validate, "parse"),
+    nir_entry("check_identity", vitale_ids.check_identity, "check"),
+    nir_entry(
+        "check_identity with traits",
+        lambda v: vitale_ids.check_identity(
+            v, sex="M", birth_date="1985-05-14", birthplace_code="78006", strict=True
+        ),
+        "check",
+    ),
+    nir_entry("ins.fhir_identifier", ins.fhir_identifier, "parse"),
     code_entry("check_provisional_code", vitale_ids.check_provisional_code, "check"),
     code_entry("parse_provisional_code", vitale_ids.parse_provisional_code, "parse"),
     code_entry("is_valid_provisional_code", vitale_ids.is_valid_provisional_code, "is_valid"),
@@ -162,18 +188,28 @@ ENTRIES: list[Entry] = [
     serial_entry("VitaleSerial", lambda v: vitale_ids.VitaleSerial(v, WITH_PHOTO), "parse"),
     card_type_entry("CardType.parse", CardType.parse, "parse"),
     card_type_entry(
-        "check_serial card_type", lambda v: vitale_ids.check_serial(SERIAL, card_type=v), "check"
+        "check_serial card_type",
+        lambda v: vitale_ids.check_serial(SERIAL, card_type=v),
+        "check",
+        none_is_missing=True,
     ),
     card_type_entry(
-        "parse_serial card_type", lambda v: vitale_ids.parse_serial(SERIAL, card_type=v), "parse"
+        "parse_serial card_type",
+        lambda v: vitale_ids.parse_serial(SERIAL, card_type=v),
+        "parse",
+        none_is_missing=True,
     ),
     card_type_entry(
         "is_valid_serial card_type",
         lambda v: vitale_ids.is_valid_serial(SERIAL, card_type=v),
         "is_valid",
+        none_is_missing=True,
     ),
     card_type_entry(
-        "VitaleSerial card_type", lambda v: vitale_ids.VitaleSerial(SERIAL, v), "parse"
+        "VitaleSerial card_type",
+        lambda v: vitale_ids.VitaleSerial(SERIAL, v),
+        "parse",
+        none_is_missing=True,
     ),
     code_entry("check_form provisional_code", lambda v: form_with(provisional_code=v), "check"),
     nir_entry("check_form nir", lambda v: form_with(nir=v), "check"),
@@ -181,11 +217,10 @@ ENTRIES: list[Entry] = [
         "check_form card_type", lambda v: form_with(card_type=v), "check", blank_is_missing=True
     ),
     serial_entry("check_form serial", lambda v: form_with(serial=v), "check"),
-    serial_entry(
-        "form.check_serial_inferring_card_type",
-        form.check_serial_inferring_card_type,
-        "check",
-    ),
+    serial_entry("check_serial without card type", vitale_ids.check_serial, "check"),
+    serial_entry("is_valid_serial without card type", vitale_ids.is_valid_serial, "is_valid"),
+    serial_entry("serial.compact", serial.compact, "parse"),
+    code_entry("provisional_code.compact", provisional_code.compact, "parse"),
     # attrs calls a validator with the instance, the attribute and the value.
     nir_entry("validators.nir", lambda v: validators.nir()(None, ATTRIBUTE, v), "parse"),
     code_entry(
@@ -221,13 +256,19 @@ NOT_TAKING_AN_IDENTIFIER = {
     "cli.default_lang",
     "cli.main",
     "cli.read_lines",
+    "ins.Environment",
 }
-# Test data for tests, not an API that takes identifiers; and the pydantic types,
-# which answer with pydantic's own error (tests/test_integrations.py gives them
-# the same hostile inputs).
+# Test data for tests, not an API that takes identifiers; and the pydantic and
+# Django integrations, which answer with their framework's own error
+# (tests/test_integrations.py and tests/test_django.py give them hostile inputs).
 # vitale_ids.columns takes whole columns, not one identifier: tests/test_columns.py
 # gives its functions hostile rows (Unicode, huge texts, objects that are not str).
-NOT_SCANNED = {"vitale_ids.strategies", "vitale_ids.pydantic", "vitale_ids.columns"}
+NOT_SCANNED = {
+    "vitale_ids.strategies",
+    "vitale_ids.pydantic",
+    "vitale_ids.django",
+    "vitale_ids.columns",
+}
 
 
 def public_modules() -> list[types.ModuleType]:
@@ -254,11 +295,14 @@ def public_callables() -> set[str]:
 
 # The command line's helpers that read identifiers, exercised at the end of this file.
 CLI_HELPERS = {"cli.check_value", "cli.detect_kind", "cli.mask_unparsed"}
+# It takes a FHIR identifier (a mapping), not text: tests/test_ins.py gives it
+# hostile mappings and hostile values in each key.
+MAPPING_TAKERS = {"check_fhir_identifier"}
 
 
 def test_every_public_function_is_exercised() -> None:
     # A new public function must be added to ENTRIES (or CLI_HELPERS), or this fails.
-    exercised = {entry.function for entry in ENTRIES} | CLI_HELPERS
+    exercised = {entry.function for entry in ENTRIES} | CLI_HELPERS | MAPPING_TAKERS
     assert public_callables() - exercised == set()
 
 
@@ -278,6 +322,9 @@ def assert_allowed_outcome(entry: Entry, value: object) -> object:
     answer = call(entry, value)
     if value is None and entry.blank_is_missing:
         assert isinstance(answer, FormCheck)
+    elif value is None and entry.none_is_missing:
+        # No card type: it is inferred from the serial number.
+        assert not isinstance(answer, InvalidType), f"{entry.name} answered {answer!r}"
     elif not isinstance(value, str):
         if entry.role == "is_valid":
             assert answer is False
@@ -337,7 +384,7 @@ texts = st.one_of(
     st.text(any_character, max_size=80),
     near(nir_inputs()),
     near(provisional_codes()),
-    near(serials().map(lambda serial: serial.value)),
+    near(serials().map(lambda serial: serial.compact)),
     near(st.sampled_from(["avec photo", "sans photo", "Vitale 2", "WITHOUT_PHOTO"])),
 )
 
@@ -552,7 +599,7 @@ def test_an_unparsed_value_is_shown_without_any_of_its_characters(value: str) ->
     shown = cli.mask_unparsed(value)
     shape = shown.removesuffix("...")
     assert set(shape) <= set("* .-")
-    assert len(shown) <= cli._MAX_VALUE_CHARS + 3
+    assert len(shown) <= nir.MAX_INPUT_LENGTH + 3
 
 
 @pytest.mark.parametrize("pattern", ["1", " ", "é"], ids=["digits", "spaces", "accents"])

@@ -63,7 +63,7 @@ def test_eleven_digits_with_photo() -> None:
     assert result.warnings == ()
     assert result.value == VitaleSerial(PHOTO_SERIAL, WITH)
     assert result.value is not None
-    assert result.value.value == PHOTO_SERIAL
+    assert result.value.compact == PHOTO_SERIAL
     assert result.value.card_type is WITH
 
 
@@ -73,13 +73,13 @@ def test_eight_or_thirteen_digits_without_photo(value: str) -> None:
     assert result.valid
     assert result.warnings == ()
     assert result.value is not None
-    assert result.value.value == value
+    assert result.value.compact == value
     assert result.value.card_type is WITHOUT
 
 
 def test_leading_zeros_are_kept() -> None:
-    assert parse_serial("00000000017", card_type=WITH).value == "00000000017"
-    assert parse_serial("00314159", card_type=WITHOUT).value == "00314159"
+    assert parse_serial("00000000017", card_type=WITH).compact == "00000000017"
+    assert parse_serial("00314159", card_type=WITHOUT).compact == "00314159"
 
 
 @pytest.mark.parametrize(
@@ -100,7 +100,7 @@ def test_card_type_given_as_text(card_type: str) -> None:
     ],
 )
 def test_separators_are_removed(typed: str) -> None:
-    assert parse_serial(typed, card_type=WITH).value == PHOTO_SERIAL
+    assert parse_serial(typed, card_type=WITH).compact == PHOTO_SERIAL
 
 
 # --- Card with photo ------------------------------------------------------------
@@ -128,7 +128,7 @@ def test_the_whole_21_digits_keep_the_last_11_with_a_warning(typed: str, positio
         " toutes les cartes avec photo : le formulaire n'en demande que les 11 derniers"
         " chiffres, qui ont été gardés."
     )
-    assert parse_serial(typed, card_type=WITH).value == PHOTO_SERIAL
+    assert parse_serial(typed, card_type=WITH).compact == PHOTO_SERIAL
 
 
 def test_11_digits_that_start_like_the_prefix_are_an_ordinary_serial() -> None:
@@ -535,7 +535,7 @@ def test_non_str_serial(value: object) -> None:
         check_serial(value, card_type=WITH)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("card_type", [None, 2, b"avec photo"])
+@pytest.mark.parametrize("card_type", [2, b"avec photo"])
 def test_card_type_of_the_wrong_type(card_type: object) -> None:
     assert is_valid_serial(PHOTO_SERIAL, card_type=card_type) is False
     with pytest.raises(InvalidType) as raised:
@@ -575,7 +575,50 @@ def test_serial_is_immutable_hashable_picklable_and_constructible_from_text() ->
     assert serial != parse_serial(PHOTO_SERIAL, card_type=WITHOUT)
     assert pickle.loads(pickle.dumps(serial)) == serial  # noqa: S301 - our own object
     with pytest.raises(AttributeError):
-        serial.value = "x"  # type: ignore[misc]
+        serial.compact = "x"  # type: ignore[misc]
     with pytest.raises(InvalidLength):
         VitaleSerial(PRINTED_PHOTO_SERIAL, WITH, strict=True)
-    assert VitaleSerial(PRINTED_PHOTO_SERIAL, WITH).value == PHOTO_SERIAL
+    assert VitaleSerial(PRINTED_PHOTO_SERIAL, WITH).compact == PHOTO_SERIAL
+
+
+@pytest.mark.parametrize(
+    ("value", "inferred"),
+    [
+        (PHOTO_SERIAL, WITH),
+        ("8025000002 1234567890 1", WITH),
+        ("31415926", WITHOUT),
+        ("2718281828459", WITHOUT),
+    ],
+)
+def test_without_a_card_type_it_is_inferred(value: str, inferred: CardType) -> None:
+    for result in (check_serial(value), check_serial(value, card_type=None)):
+        assert result.valid
+        assert result.value is not None
+        assert result.value.card_type is inferred
+        assert result.warnings[0].code == "card_type.inferred"
+        assert result.warnings[0].field == "card_type"
+    assert is_valid_serial(value)
+    assert not is_valid_serial(value, strict=True)
+    assert parse_serial(value).card_type is inferred
+    strict = check_serial(value, strict=True)
+    assert strict.errors[0].code == "card_type.inferred"
+    assert strict.value is None
+
+
+@pytest.mark.parametrize("value", ["1234567890", "123456789012", "12O45678901", ""])
+def test_without_a_card_type_that_the_length_does_not_show(value: str) -> None:
+    result = check_serial(value)
+    assert not result.valid
+    assert "card_type.missing" in [issue.code for issue in result.errors]
+    assert [issue.code for issue in result.errors].count("card_type.missing") == 1
+    assert not is_valid_serial(value)
+    with pytest.raises(ValidationError):
+        parse_serial(value)
+
+
+def test_a_blank_card_type_text_is_not_a_missing_one() -> None:
+    # Only None means "not given" to check_serial; check_form also reads a
+    # blank text so, as an unticked choice on the form.
+    assert [issue.code for issue in check_serial(PHOTO_SERIAL, card_type=" ").errors] == [
+        "card_type.unknown"
+    ]

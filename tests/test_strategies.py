@@ -331,7 +331,7 @@ def test_provisional_codes_are_valid_and_kept_as_drawn(code: str) -> None:
     assert len(code) == 12
     assert code.isascii()
     assert code.isalnum()
-    assert parse_provisional_code(code).value == code
+    assert parse_provisional_code(code).compact == code
 
 
 @pytest.mark.parametrize(
@@ -357,13 +357,13 @@ def test_provisional_codes_shrink_towards_zeros() -> None:
 @given(serials())
 def test_serials_are_valid_objects(serial: VitaleSerial) -> None:
     assert isinstance(serial, VitaleSerial)
-    assert serial.value.isascii()
-    assert serial.value.isdigit()
-    assert parse_serial(serial.value, card_type=serial.card_type) == serial
+    assert serial.compact.isascii()
+    assert serial.compact.isdigit()
+    assert parse_serial(serial.compact, card_type=serial.card_type) == serial
     if serial.card_type is CardType.WITH_PHOTO:
-        assert len(serial.value) == 11
+        assert len(serial.compact) == 11
     else:
-        assert 8 <= len(serial.value) <= 13
+        assert 8 <= len(serial.compact) <= 13
 
 
 @pytest.mark.parametrize("card_type", [CardType.WITH_PHOTO, CardType.WITHOUT_PHOTO, "sans photo"])
@@ -381,11 +381,11 @@ def test_serials_keep_to_the_card_type_asked(card_type: CardType | str) -> None:
     ("description", "condition"),
     [
         ("with photo", lambda s: s.card_type is CardType.WITH_PHOTO),
-        ("8 digits", lambda s: len(s.value) == 8),
-        ("13 digits", lambda s: len(s.value) == 13),
-        ("9 digits, with a warning", lambda s: len(s.value) == 9),
-        ("12 digits, with a warning", lambda s: len(s.value) == 12),
-        ("a leading zero kept", lambda s: s.value.startswith("0") and s.value.strip("0")),
+        ("8 digits", lambda s: len(s.compact) == 8),
+        ("13 digits", lambda s: len(s.compact) == 13),
+        ("9 digits, with a warning", lambda s: len(s.compact) == 9),
+        ("12 digits, with a warning", lambda s: len(s.compact) == 12),
+        ("a leading zero kept", lambda s: s.compact.startswith("0") and s.compact.strip("0")),
     ],
 )
 def test_serials_cover_both_cards(description: str, condition: Any) -> None:
@@ -394,12 +394,12 @@ def test_serials_cover_both_cards(description: str, condition: Any) -> None:
 
 def test_serials_shrink_towards_a_card_with_photo() -> None:
     simplest = find(serials(), lambda serial: True, settings=SEARCH)
-    assert (simplest.value, simplest.card_type) == ("0" * 11, CardType.WITH_PHOTO)
-    assert check_serial(simplest.value, card_type=simplest.card_type).issues == ()
+    assert (simplest.compact, simplest.card_type) == ("0" * 11, CardType.WITH_PHOTO)
+    assert check_serial(simplest.compact, card_type=simplest.card_type).issues == ()
     without_photo = find(
         serials(), lambda s: s.card_type is CardType.WITHOUT_PHOTO, settings=SEARCH
     )
-    assert without_photo.value == "0" * 8
+    assert without_photo.compact == "0" * 8
 
 
 @pytest.mark.parametrize("card_type", ["vitale 3", 2, b"avec photo"])
@@ -419,9 +419,9 @@ def test_from_type_draws_the_librarys_objects(
     assert isinstance(nir, Nir)
     assert parse_nir(nir.compact) == nir
     assert isinstance(code, ProvisionalCode)
-    assert parse_provisional_code(code.value) == code
+    assert parse_provisional_code(code.compact) == code
     assert isinstance(serial, VitaleSerial)
-    assert parse_serial(serial.value, card_type=serial.card_type) == serial
+    assert parse_serial(serial.compact, card_type=serial.card_type) == serial
 
 
 def run_python(code: str) -> str:

@@ -7,6 +7,12 @@ from __future__ import annotations
 if __name__ == "__main__":
     import sys
 
-    from vitale_ids.cli import main
-
+    try:
+        from vitale_ids.cli import main
+    except KeyboardInterrupt:
+        # Ctrl-C before the command line has loaded (it loads next to
+        # nothing): 130, quietly, as later.
+        if sys.stderr is not None:
+            sys.stderr.write("\n")
+        sys.exit(130)
     sys.exit(main())

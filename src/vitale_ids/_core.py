@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn, TypeVar
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 __all__ = [
     "Check",
@@ -190,12 +190,15 @@ class ValidationError(ValueError):
         return (type(self), (self.issue,))
 
 
-class InvalidLength(ValidationError):
-    """The identifier is empty, or has too many or too few characters."""
-
-
 class InvalidFormat(ValidationError):
-    """The identifier contains a character it cannot contain."""
+    """The identifier is not written as it must be: a character, or its length.
+
+    :class:`InvalidLength` is a kind of it, as in python-stdnum.
+    """
+
+
+class InvalidLength(InvalidFormat):
+    """The identifier is empty, or has too many or too few characters."""
 
 
 class InvalidComponent(ValidationError):
@@ -230,6 +233,23 @@ def type_issue(field: str, value: object, code_prefix: str | None = None) -> Iss
 
 def raise_type_error(field: str, value: object, code_prefix: str | None = None) -> NoReturn:
     raise InvalidType(type_issue(field, value, code_prefix))
+
+
+def checked_text(
+    value: object, field: str, too_long: Callable[[], Issue], code_prefix: str | None = None
+) -> str:
+    """``value``, once known to be a ``str`` of at most :data:`MAX_INPUT_LENGTH` characters.
+
+    The ``compact()`` contract of every identifier: anything but a ``str``
+    raises :class:`InvalidType`, and a longer input raises
+    :class:`InvalidLength` (with the identifier's ``too_long()`` issue)
+    without being scanned.
+    """
+    if not isinstance(value, str):
+        raise_type_error(field, value, code_prefix)
+    if len(value) > MAX_INPUT_LENGTH:
+        raise InvalidLength(too_long())
+    return value
 
 
 def raise_first(check: Check[Any], error_classes: Mapping[str, type[ValidationError]]) -> NoReturn:
@@ -312,7 +332,11 @@ def describe_character(char: str) -> tuple[str, str]:
         return f"the digit {char}", f"le chiffre {char}"
     if char.isascii() and char.isprintable():
         return f"the character {char!r}", f"le caractère {char!r}"
+    return _describe_by_category(char)
 
+
+def _describe_by_category(char: str) -> tuple[str, str]:
+    """What :func:`describe_character` says of a character that is not ASCII and visible."""
     import unicodedata
 
     category = unicodedata.category(char)
@@ -322,17 +346,7 @@ def describe_character(char: str) -> tuple[str, str]:
             "un chiffre d'une autre écriture (seuls 0 à 9 sont acceptés)",
         )
     if category.startswith("L"):
-        import regex
-
-        if regex.match(r"\p{Script=Latin}", char):
-            return "an accented letter", "une lettre accentuée"
-        for script, english, french in (
-            ("Greek", "a Greek letter", "une lettre grecque"),
-            ("Cyrillic", "a Cyrillic letter", "une lettre cyrillique"),
-        ):
-            if regex.match(rf"\p{{Script={script}}}", char):
-                return english, french
-        return "a letter from another alphabet", "une lettre d'un autre alphabet"
+        return _describe_letter(char)
     if category.startswith("M"):
         return "an accent on its own", "un accent isolé"
     if category.startswith("N"):
@@ -348,6 +362,20 @@ def describe_character(char: str) -> tuple[str, str]:
     if category == "Cc":
         return "a control character", "un caractère de contrôle"
     return "an invisible or unassigned character", "un caractère invisible ou non attribué"
+
+
+def _describe_letter(char: str) -> tuple[str, str]:
+    import regex
+
+    if regex.match(r"\p{Script=Latin}", char):
+        return "an accented letter", "une lettre accentuée"
+    for script, english, french in (
+        ("Greek", "a Greek letter", "une lettre grecque"),
+        ("Cyrillic", "a Cyrillic letter", "une lettre cyrillique"),
+    ):
+        if regex.match(rf"\p{{Script={script}}}", char):
+            return english, french
+    return "a letter from another alphabet", "une lettre d'un autre alphabet"
 
 
 def lookalike_hint(char: str) -> tuple[str, str]:

@@ -77,6 +77,8 @@ OVERSEAS_DEPARTMENT: Final = slice(5, 8)
 OVERSEAS_COMMUNE: Final = slice(8, 10)
 #: Born abroad: positions 8-10 are then the country's INSEE code.
 ABROAD: Final = "99"
+#: Birthplace not given: seen on temporary numbers only.
+NO_DEPARTMENT: Final = "00"
 
 # --- Order number and key ------------------------------------------------------------------
 
@@ -97,16 +99,21 @@ def key_of(body_number: int) -> int:
 def read_number(text: str) -> int | None:
     """``text`` (ASCII digits, with 2A/2B at positions 6-7) as the key formula reads it.
 
-    ``None`` when ``text`` is anything else. Corsica's letters may be in lower
-    case. ``text`` is a NIR's first 13 characters, or all 15 (the number is
-    then the body's times 100 plus the key).
+    ``None`` when ``text`` is anything else. ``text`` is a NIR's first 13
+    characters, or all 15 (the number is then the body's times 100 plus the
+    key), in compact form: Corsica's letters in upper case, as ``compact()``
+    writes them. So a text it reads is a compact form. This is the one reading
+    of a NIR's digits: the validators, their fast paths and ``nir_key`` all use
+    it, with :func:`key_of`.
     """
-    department = text[DEPARTMENT].upper()
-    digits = CORSICA_KEY_DIGITS.get(department)
-    if digits is not None:
-        text = text[: DEPARTMENT.start] + digits + text[DEPARTMENT.stop :]
     # isdigit() alone accepts "１" and "٣", and int() a sign, spaces and "_".
-    if not (text.isascii() and text.isdigit()):
+    if text.isdigit() and text.isascii():  # the usual text: no letter to replace
+        return int(text)
+    digits = CORSICA_KEY_DIGITS.get(text[DEPARTMENT])
+    if digits is None:
+        return None
+    text = text[: DEPARTMENT.start] + digits + text[DEPARTMENT.stop :]
+    if not (text.isdigit() and text.isascii()):
         return None
     return int(text)
 
@@ -118,3 +125,53 @@ def read_number(text: str) -> int | None:
 #: their holders object by phone (3422).
 ONLINE_FORM_SEX_DIGITS: Final = ORDINARY_SEX_DIGITS
 ONLINE_FORM_MONTHS: Final = KNOWN_MONTHS
+
+
+# --- Derived: the tables the fast paths look up ------------------------------------
+#
+# Nothing below is a rule: each table is computed from the rules above, so that
+# a fast path follows any change made there.
+
+
+def _width(part: slice) -> int:
+    """How many characters a part has."""
+    return int(part.stop) - int(part.start)
+
+
+#: A whole NIR read as a number (15 characters) is its body's number times
+#: this, plus the key.
+KEY_FACTOR: Final = 10**KEY_LENGTH
+#: The key formula as a table: the key of a body's number ``n`` is
+#: ``KEY_OF_REMAINDER[n % KEY_MODULUS]``, an index where key_of() is a call.
+KEY_OF_REMAINDER: Final = tuple(key_of(remainder) for remainder in range(KEY_MODULUS))
+#: The number of a NIR's body (13 characters) divided by this is its first 5
+#: characters (sex, year, month) as a number: 1 85 05 ... -> 18505.
+SEX_YEAR_MONTH_DIVISOR: Final = 10 ** (BODY_LENGTH - MONTH.stop)
+#: That number divided by this is the sex digit, and modulo this the month.
+SEX_DIVISOR: Final = 10 ** (MONTH.stop - SEX.stop)
+MONTH_MODULUS: Final = 10 ** _width(MONTH)
+#: The number of a NIR's body modulo this is its order number (the body's last part).
+ORDER_MODULUS: Final = 10 ** _width(ORDER)
+#: :data:`NO_ORDER` as that number.
+NO_ORDER_NUMBER: Final = int(NO_ORDER)
+
+
+def _sex_year_months(sexes: frozenset[str], months: range) -> frozenset[int]:
+    return frozenset(
+        int(sex) * SEX_DIVISOR + year * MONTH_MODULUS + month
+        for sex in sexes
+        for year in range(10 ** _width(YEAR))
+        for month in months
+    )
+
+
+#: The first 5 characters (sex, year, month) as a number, for every number with
+#: nothing to report: an ordinary sex digit and a known month. One set lookup
+#: costs less than taking them apart.
+SOUND_SEX_YEAR_MONTHS: Final = _sex_year_months(ORDINARY_SEX_DIGITS, KNOWN_MONTHS)
+#: The sex digits as numbers, and the months that are genuine (known or
+#: unknown): the fast acceptance of numbers that only get a warning.
+SEX_NUMBERS: Final = frozenset(int(digit) for digit in SEX_DIGITS)
+GENUINE_MONTHS: Final = frozenset(KNOWN_MONTHS) | frozenset(UNKNOWN_MONTHS)
+#: The printed groups, as on the card: 1 85 05 78 006 084 91.
+GROUPS: Final = (SEX, YEAR, MONTH, DEPARTMENT, PLACE, ORDER, KEY)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import functools
 
+from vitale_ids import _nir_rules
+
 __all__ = ["birthplace", "countries", "departments"]
 
 # Codes whose meaning changed with history. The wording is ours; the facts are
-# in DOMAIN.md (department codes reused after 1968, Corsica split in 1976).
+# public (INSEE: department codes reused after 1968, Corsica split in 1976).
 _HISTORY: dict[str, tuple[str, str]] = {
-    "20": (
+    _nir_rules.CORSICA_BEFORE_1976: (
         "Corse, before its 1976 split into 2A and 2B",
         "Corse, avant sa division en 2A et 2B en 1976",
     ),
@@ -26,7 +28,7 @@ _HISTORY: dict[str, tuple[str, str]] = {
     "94": ("Val-de-Marne, or Algeria before 1962", "Val-de-Marne, ou Algérie avant 1962"),
     "95": ("Val-d'Oise, or Morocco before 1956", "Val-d'Oise, ou Maroc avant 1956"),
     "96": ("Tunisia, before 1956", "Tunisie, avant 1956"),
-    "00": (
+    _nir_rules.NO_DEPARTMENT: (
         "Not given (00, seen on temporary numbers)",
         "Non renseigné (00, vu sur les numéros provisoires)",
     ),
@@ -62,6 +64,9 @@ def _title(name: str) -> str:
     return "(".join(part[:1].upper() + part[1:] for part in title.split("("))
 
 
+_OVERSEAS_WIDTH = _nir_rules.OVERSEAS_DEPARTMENT.stop - _nir_rules.OVERSEAS_DEPARTMENT.start
+
+
 @functools.cache
 def departments() -> dict[str, str]:
     """Department code ("01", "2A", "971"...) to its name."""
@@ -92,7 +97,7 @@ def birthplace(department: str, country_code: str | None) -> tuple[str, str]:
     name = departments().get(department)
     if name is not None:
         return name, name
-    if len(department) == 3:
+    if len(department) == _OVERSEAS_WIDTH:
         return (
             f"Overseas (code {department} is not in the INSEE table)",
             f"Outre-mer (code {department} absent de la table INSEE)",

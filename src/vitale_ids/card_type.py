@@ -36,6 +36,7 @@ from __future__ import annotations
 import enum
 from typing import Final
 
+from vitale_ids import _core
 from vitale_ids._core import InvalidComponent, InvalidType, Issue, remove_separators
 
 __all__ = ["CardType"]
@@ -44,7 +45,7 @@ FIELD: Final = "card_type"
 
 # Long enough for the longest spelling with generous spacing; longer text is
 # not a card type, and is refused before it is scanned.
-MAX_INPUT_LENGTH: Final = 64
+MAX_INPUT_LENGTH: Final = _core.MAX_INPUT_LENGTH
 
 
 class CardType(enum.Enum):

@@ -8,10 +8,11 @@ fields:
 - a serial number found inside the NIR is an error (``form.serial_in_nir``):
   the NIR was typed in the wrong box, or copied twice;
 - with no card type (``None``, or a text of nothing but spaces, dots and
-  dashes), the type is inferred from the
-  serial number when its length allows only one (11 digits, or the 21 printed
-  with the prefix: with photo; 8 or 13 digits: without photo), with the warning
-  ``card_type.inferred``; otherwise it is the error ``card_type.missing``;
+  dashes), the type is inferred from the serial number when its length allows
+  only one (11 digits, or the 21 printed with the prefix: with photo; 8 or 13
+  digits: without photo), with the warning ``card_type.inferred``; otherwise it
+  is the error ``card_type.missing``. :func:`~vitale_ids.check_serial` without
+  a card type does the same;
 - a card type that cannot be read is the error ``card_type.unknown``.
 
 The opposition must reach the scheme within six weeks of the invitation being
@@ -41,6 +42,7 @@ from __future__ import annotations
 
 import datetime
 import types
+import warnings
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -49,13 +51,14 @@ from vitale_ids import card_type as card_type_module
 from vitale_ids import nir as nir_module
 from vitale_ids import serial as serial_module
 from vitale_ids._core import (
+    MAX_INPUT_LENGTH,
     Check,
     InvalidType,
     Issue,
-    build_check,
     raise_type_error,
     remove_separators,
 )
+from vitale_ids._serial_rules import SHORTEST_SERIAL
 from vitale_ids.card_type import CardType
 from vitale_ids.nir import check_nir
 from vitale_ids.provisional_code import check_provisional_code
@@ -68,7 +71,6 @@ __all__ = [
     "OPPOSITION_PERIOD",
     "FormCheck",
     "check_form",
-    "check_serial_inferring_card_type",
     "code_expires_on",
     "opposition_deadline",
 ]
@@ -78,10 +80,6 @@ FIELDS: Final = ("provisional_code", "nir", "card_type", "serial")
 
 #: How long a person has to object, counted from the day the invitation was sent.
 OPPOSITION_PERIOD: Final = datetime.timedelta(weeks=6)
-
-# A serial number shorter than this is already wrong by its length; looking
-# for it in the NIR would only add noise ("1" is in most NIRs).
-_SHORTEST_SERIAL: Final = 8
 
 
 @attrs.frozen(repr=False)
@@ -126,41 +124,6 @@ class FormCheck:
 # --- Issues ------------------------------------------------------------------
 
 
-def _inferred_issue(inferred: CardType) -> Issue:
-    if inferred is CardType.WITH_PHOTO:
-        length, length_fr = (
-            "11 digits (or the 21 printed beside the photo)",
-            ("11 chiffres (ou les 21 imprimés à côté de la photo)"),
-        )
-        choice = "avec photo"
-        kind, kind_fr = "a card with photo", "une carte avec photo"
-    else:
-        length, length_fr = "8 or 13 digits", "8 ou 13 chiffres"
-        choice = "sans photo"
-        kind, kind_fr = "a card without photo", "une carte sans photo"
-    return Issue(
-        "card_type.inferred",
-        card_type_module.FIELD,
-        None,
-        f"The card type is not given; a serial number of {length} means {kind}."
-        f' The form asks for the card type: choose "{choice}".',
-        f"Le type de carte n'est pas indiqué ; un numéro de série de {length_fr} indique"
-        f" {kind_fr}. Le formulaire demande le type de carte : choisissez « {choice} ».",
-    )
-
-
-def _missing_issue() -> Issue:
-    return Issue(
-        "card_type.missing",
-        card_type_module.FIELD,
-        None,
-        'The card type is missing: choose "avec photo" or "sans photo". The serial number'
-        " does not show which it is.",
-        "Le type de carte manque : choisissez « avec photo » ou « sans photo ». Le numéro"
-        " de série ne permet pas de le savoir.",
-    )
-
-
 def _serial_in_nir_issue() -> Issue:
     return Issue(
         "form.serial_in_nir",
@@ -178,65 +141,31 @@ def _serial_in_nir_issue() -> Issue:
 # --- Checking ----------------------------------------------------------------
 
 
-def _is_blank(card_type: CardType | str) -> bool:
+def _is_blank(card_type: object) -> bool:
     """True for a text with nothing but spaces, dots, dashes: an unticked choice.
 
     The length is checked first, so that a huge text is not scanned.
     """
     return (
         isinstance(card_type, str)
-        and len(card_type) <= card_type_module.MAX_INPUT_LENGTH
+        and len(card_type) <= MAX_INPUT_LENGTH
         and not remove_separators(card_type)
     )
 
 
-def _check_card_type(
-    card_type: CardType | str | None, serial_digits: str, strict: bool
-) -> tuple[CardType | None, Check[CardType]]:
-    """The card type to check the serial against, and the card type field's check.
-
-    They differ when ``strict`` turns ``card_type.inferred`` into an error: the
-    serial number is still checked against the inferred type.
-    """
-    if card_type is None or _is_blank(card_type):
-        inferred = serial_module.infer_card_type(serial_digits)
-        if inferred is None:
-            return None, Check(False, None, (_missing_issue(),), ())
-        return inferred, build_check(inferred, [], [_inferred_issue(inferred)], strict)
-    resolved, unknown = card_type_module.resolve(card_type)
-    if unknown is not None:
-        return None, Check(False, None, (unknown,), ())
-    return resolved, Check(True, resolved, (), ())
-
-
-def _check_card_type_and_serial(
-    card_type: CardType | str | None, serial: str, strict: bool
-) -> tuple[Check[CardType], Check[Any]]:
-    """The card type field's check and the serial field's, the type inferred if need be."""
-    resolved, card_type_check = _check_card_type(card_type, serial_module.compact(serial), strict)
-    serial_check = serial_module.check_digits(serial, resolved, [], strict)
-    if resolved is None:
-        # Without a card type the serial cannot be fully checked, so its field
-        # must not read as valid: callers rely on "valid" meaning "has a value".
-        serial_check = Check(
-            False, None, serial_check.errors + card_type_check.errors, serial_check.warnings
-        )
-    return card_type_check, serial_check
-
-
 def check_serial_inferring_card_type(value: str, *, strict: bool = False) -> Check[Any]:
-    """Check a serial number whose card type is inferred as :func:`check_form` does.
+    """Deprecated: :func:`~vitale_ids.check_serial` without a card type does the same.
 
-    The issues of both (``card_type.inferred`` or ``card_type.missing``, and the
-    serial's own) are reported once each; the value is the ``VitaleSerial``.
-    For callers with a serial and no form, such as ``vitale-ids check``.
+    ``check_serial(value, strict=strict)`` infers the card type as
+    :func:`check_form` does, with ``card_type.inferred`` or ``card_type.missing``.
     """
-    if not isinstance(value, str):
-        raise_type_error(serial_module.FIELD, value)
-    card_type_check, serial_check = _check_card_type_and_serial(None, value, strict)
-    errors = tuple(dict.fromkeys(card_type_check.errors + serial_check.errors))
-    warnings = card_type_check.warnings + serial_check.warnings
-    return Check(not errors, None if errors else serial_check.value, errors, warnings)
+    warnings.warn(
+        "form.check_serial_inferring_card_type is deprecated; use check_serial(value),"
+        " which infers the card type when it is not given.",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return serial_module.check_serial(value, None, strict=strict)
 
 
 def _with_error(check: Check[Any], issue: Issue) -> Check[Any]:
@@ -271,12 +200,17 @@ def check_form(
     if card_type is not None and not isinstance(card_type, (CardType, str)):
         raise InvalidType(card_type_module.type_issue(card_type))
 
-    serial_digits = serial_module.compact(serial)
-    card_type_check, serial_check = _check_card_type_and_serial(card_type, serial, strict)
+    if _is_blank(card_type):
+        card_type = None  # an unticked choice: the card type is inferred
+    card_type_check, serial_check = serial_module._check_card_type_and_serial(
+        card_type, serial, strict
+    )
 
-    nir_digits = nir_module.compact(nir) if len(nir) <= nir_module.MAX_INPUT_LENGTH else ""
-    kept = serial_check.value.value if serial_check.value is not None else serial_digits
-    if len(kept) >= _SHORTEST_SERIAL and kept.isascii() and kept.isdigit() and kept in nir_digits:
+    nir_digits = nir_module.compact(nir) if len(nir) <= MAX_INPUT_LENGTH else ""
+    serial_value = serial_check.value
+    kept = serial_value.compact if serial_value is not None else serial_module._cleaned(serial)
+    # A shorter digit run than the shortest serial is found in most NIRs by chance.
+    if len(kept) >= SHORTEST_SERIAL and kept.isascii() and kept.isdigit() and kept in nir_digits:
         serial_check = _with_error(serial_check, _serial_in_nir_issue())
 
     checks: dict[str, Check[Any]] = {

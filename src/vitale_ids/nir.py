@@ -63,11 +63,11 @@ False
 from __future__ import annotations
 
 import enum
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from vitale_ids import _nir_rules
+from vitale_ids import _core
 from vitale_ids._core import (
     Check,
     InvalidChecksum,
@@ -81,19 +81,69 @@ from vitale_ids._core import (
     _set_check_value,
     _set_check_warnings,
     build_check,
+    checked_text,
     describe_character,
     lookalike_hint,
     original_index,
-    passed,
     raise_first,
     raise_type_error,
     remove_separators,
     slot_setters,
 )
+from vitale_ids._nir_rules import (
+    ABROAD,
+    BODY_LENGTH,
+    CORSICA_KEY_DIGITS,
+    DEPARTMENT,
+    DIGITS,
+    GENUINE_MONTHS,
+    GROUPS,
+    IMPOSSIBLE_MONTHS,
+    KEY,
+    KEY_FACTOR,
+    KEY_LENGTH,
+    KEY_MODULUS,
+    KEY_OF_REMAINDER,
+    KEYS,
+    KNOWN_MONTHS,
+    LENGTH,
+    MONTH,
+    MONTH_MODULUS,
+    NIA_SEX_DIGITS,
+    NO_ORDER,
+    NO_ORDER_NUMBER,
+    ONLINE_FORM_MONTHS,
+    ONLINE_FORM_SEX_DIGITS,
+    ORDER,
+    ORDER_MODULUS,
+    ORDINARY_SEX_DIGITS,
+    OVERSEAS_COMMUNE,
+    OVERSEAS_DEPARTMENT,
+    OVERSEAS_PREFIXES,
+    PLACE,
+    SEX,
+    SEX_DIGITS,
+    SEX_DIVISOR,
+    SEX_NUMBERS,
+    SEX_YEAR_MONTH_DIVISOR,
+    SOUND_SEX_YEAR_MONTHS,
+    TEMPORARY_SEX_DIGITS,
+    UNKNOWN_MONTHS,
+    YEAR,
+    key_of,
+    read_number,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+if TYPE_CHECKING:
+    from vitale_ids.ins import Environment
 
 __all__ = [
     "BODY_LENGTH",
     "CORSICA_DEPARTMENTS",
+    "DEPARTMENT",
     "LENGTH",
     "MAX_INPUT_LENGTH",
     "Nir",
@@ -109,16 +159,15 @@ __all__ = [
 
 FIELD: Final = "nir"
 
-# The rules live in _nir_rules; these are the public names for the shape.
-#: 15 characters: 13 that describe a birth, then the 2-digit key.
-LENGTH: Final = _nir_rules.LENGTH
-#: The characters the key is computed on (a NIR stored without its key has these).
-BODY_LENGTH: Final = _nir_rules.BODY_LENGTH
-#: Corsica's departments since 1976, the only letters a NIR has (characters 6-7).
-CORSICA_DEPARTMENTS: Final = tuple(_nir_rules.CORSICA_KEY_DIGITS)
+# LENGTH (15 characters: 13 that describe a birth, then the 2-digit key) and
+# BODY_LENGTH (what the key is computed on, and what a NIR stored without its
+# key has) are imported from _nir_rules above, as public names of this module.
 
-#: Inputs longer than this are refused before they are scanned.
-MAX_INPUT_LENGTH: Final = 64
+#: Corsica's departments since 1976, the only letters a NIR has (characters 6-7).
+CORSICA_DEPARTMENTS: Final = tuple(CORSICA_KEY_DIGITS)
+
+#: Inputs longer than this are refused before they are scanned (the core's limit).
+MAX_INPUT_LENGTH: Final = _core.MAX_INPUT_LENGTH
 
 _PHONE_ROUTE_EN: Final = "The online form refuses it; you can object by phone at 3422."
 _PHONE_ROUTE_FR: Final = (
@@ -141,9 +190,6 @@ _ERROR_CLASSES: Final[dict[str, type[ValidationError]]] = {
     "nir.unknown_month": InvalidComponent,
 }
 
-_VALID_SEX_DIGITS: Final = frozenset("123478")
-_TEMPORARY_SEX_DIGITS: Final = frozenset("3478")
-
 
 class Sex(enum.Enum):
     """The sex recorded in the first digit (odd: male, even: female)."""
@@ -158,16 +204,6 @@ class Sex(enum.Enum):
     @property
     def label_fr(self) -> str:
         return "homme" if self is Sex.MALE else "femme"
-
-
-def _key_for(body: str) -> int:
-    """The key of the first 13 characters: 2A is read as 19 and 2B as 18."""
-    department = body[5:7]
-    if department == "2A":
-        body = body[:5] + "19" + body[7:]
-    elif department == "2B":
-        body = body[:5] + "18" + body[7:]
-    return 97 - int(body) % 97
 
 
 @attrs.frozen(init=False, repr=False)
@@ -185,56 +221,59 @@ class Nir:
 
     @property
     def sex(self) -> Sex:
-        return Sex.MALE if int(self.compact[0]) % 2 else Sex.FEMALE
+        return Sex.MALE if int(self.compact[SEX]) % 2 else Sex.FEMALE
 
     @property
     def is_temporary(self) -> bool:
         """True for temporary numbers (first digit 3, 4, 7 or 8)."""
-        return self.compact[0] in _TEMPORARY_SEX_DIGITS
+        return self.compact[SEX] in TEMPORARY_SEX_DIGITS
 
     @property
     def birth_year(self) -> int:
         """The year of birth without its century (0-99)."""
-        return int(self.compact[1:3])
+        return int(self.compact[YEAR])
 
     @property
     def month_code(self) -> str:
         """Characters 4-5 as written: "01"-"12", or "20"-"99" for an unknown month."""
-        return self.compact[3:5]
+        return self.compact[MONTH]
 
     @property
     def birth_month(self) -> int | None:
         """The month of birth (1-12), or ``None`` when the record gives none."""
-        month = int(self.compact[3:5])
-        return month if month <= 12 else None
+        month = int(self.compact[MONTH])
+        return month if month in KNOWN_MONTHS else None
 
     @property
     def department(self) -> str:
         """ "75", "2A", "971" (3 characters overseas), "99" (abroad)..."""
-        if self.compact[5] == "9" and self.compact[6] in "78":
-            return self.compact[5:8]
-        return self.compact[5:7]
+        if self.compact[DEPARTMENT] in OVERSEAS_PREFIXES:
+            return self.compact[OVERSEAS_DEPARTMENT]
+        return self.compact[DEPARTMENT]
 
     @property
     def commune(self) -> str | None:
         """The commune code (2 digits overseas, else 3), ``None`` for a birth abroad."""
-        if self.compact[5:7] == "99":
+        department = self.compact[DEPARTMENT]
+        if department == ABROAD:
             return None
-        return self.compact[len(self.department) + 5 : 10]
+        if department in OVERSEAS_PREFIXES:
+            return self.compact[OVERSEAS_COMMUNE]
+        return self.compact[PLACE]
 
     @property
     def country_code(self) -> str | None:
         """The INSEE country code (3 digits) for a birth abroad, else ``None``."""
-        return self.compact[7:10] if self.compact[5:7] == "99" else None
+        return self.compact[PLACE] if self.compact[DEPARTMENT] == ABROAD else None
 
     @property
     def order(self) -> str:
         """The order number, "001"-"999"."""
-        return self.compact[10:13]
+        return self.compact[ORDER]
 
     @property
     def key(self) -> str:
-        return self.compact[13:]
+        return self.compact[KEY]
 
     @property
     def online_form_accepts(self) -> bool:
@@ -243,7 +282,10 @@ class Nir:
         It refuses temporary numbers and unknown months; their holders object
         by phone (3422).
         """
-        return self.compact[0] in "12" and 1 <= int(self.compact[3:5]) <= 12
+        return (
+            self.compact[SEX] in ONLINE_FORM_SEX_DIGITS
+            and int(self.compact[MONTH]) in ONLINE_FORM_MONTHS
+        )
 
     @property
     def birthplace(self) -> str:
@@ -259,16 +301,23 @@ class Nir:
 
         return birthplace(self.department, self.country_code)[1]
 
+    def to_fhir_identifier(self, environment: Environment = "production") -> dict[str, Any]:
+        """The FHIR FR Core ``Patient.identifier`` (INS) of this number: see :mod:`vitale_ids.ins`."""
+        from vitale_ids.ins import fhir_identifier
+
+        return fhir_identifier(self, environment)
+
     def format(self, sep: str = " ") -> str:
         """The number in the groups printed on the card: ``1 85 05 78 006 084 91``."""
-        c = self.compact
-        return sep.join((c[0], c[1:3], c[3:5], c[5:7], c[7:10], c[10:13], c[13:]))
+        return sep.join(self.compact[group] for group in GROUPS)
 
     @property
     def masked(self) -> str:
         """Sex, year and key only: ``1 85 ** ** *** *** 91``."""
-        c = self.compact
-        return f"{c[0]} {c[1:3]} ** ** *** *** {c[13:]}"
+        return " ".join(
+            self.compact[group] if group in _SHOWN_GROUPS else "*" * (group.stop - group.start)
+            for group in GROUPS
+        )
 
     def __str__(self) -> str:
         return self.masked
@@ -276,6 +325,9 @@ class Nir:
     def __repr__(self) -> str:
         return f"Nir({self.masked!r})"
 
+
+# What a masked NIR shows: nothing of the birthplace, date or order.
+_SHOWN_GROUPS: Final = (SEX, YEAR, KEY)
 
 _new_object = object.__new__
 (_set_nir_compact,) = slot_setters(Nir, "compact")
@@ -288,15 +340,47 @@ def _trusted_nir(compact: str) -> Nir:
     return nir
 
 
-# --- Issues ------------------------------------------------------------------
+# --- Wording ------------------------------------------------------------------
+#
+# The checks below decide; these functions only word what they found, in
+# English and French, from the same rules.
+
+
+def _listing(items: Iterable[str], conjunction: str) -> str:
+    """``"3, 4, 7 or 8"`` for the digits 3, 4, 7 and 8."""
+    words = sorted(items)
+    return ", ".join(words[:-1]) + f" {conjunction} " + words[-1] if len(words) > 1 else words[0]
+
+
+def _characters(part: slice) -> str:
+    """``"4-5"`` for the month: the 1-based positions of a part."""
+    return f"{part.start + 1}-{part.stop}"
+
+
+def _two_digits(numbers: range) -> tuple[str, str]:
+    return f"{numbers.start:02d}", f"{numbers.stop - 1:02d}"
+
+
+_CORSICA_CODES: Final = "/".join(CORSICA_KEY_DIGITS)
+_LETTER_INDEXES: Final = range(DEPARTMENT.start, DEPARTMENT.stop)
+# Where Corsica's letter stands: the department's second character.
+_LETTER_INDEX: Final = DEPARTMENT.stop - 1
+_ORDINARY_SEX: Final = (_listing(ORDINARY_SEX_DIGITS, "or"), _listing(ORDINARY_SEX_DIGITS, "ou"))
+_TEMPORARY_SEX: Final = (_listing(TEMPORARY_SEX_DIGITS, "or"), _listing(TEMPORARY_SEX_DIGITS, "ou"))
+_KNOWN: Final = _two_digits(KNOWN_MONTHS)
+_UNKNOWN: Final = _two_digits(UNKNOWN_MONTHS)
+_KEYS: Final = _two_digits(KEYS)
+_MONTH_CHARACTERS: Final = _characters(MONTH)
+_ORDER_CHARACTERS: Final = _characters(ORDER)
+_KEY_CHARACTERS: Final = _characters(KEY)
 
 
 def _character_issue(char: str, index: int, position: int) -> Issue:
     kind, kind_fr = describe_character(char)
     number = index + 1
-    if index in (5, 6):
-        expected = "a digit, or 2A/2B for Corsica"
-        expected_fr = "un chiffre, ou 2A/2B pour la Corse"
+    if index in _LETTER_INDEXES:
+        expected = f"a digit, or {_CORSICA_CODES} for Corsica"
+        expected_fr = f"un chiffre, ou {_CORSICA_CODES} pour la Corse"
         hint = hint_fr = ""
     else:
         expected, expected_fr = "a digit", "un chiffre"
@@ -310,13 +394,23 @@ def _character_issue(char: str, index: int, position: int) -> Issue:
     )
 
 
+def _empty_issue() -> Issue:
+    return Issue(
+        "nir.empty",
+        FIELD,
+        None,
+        f"The NIR is empty; it should have {LENGTH} characters.",
+        f"Le NIR est vide ; il doit comporter {LENGTH} caractères.",
+    )
+
+
 def _length_issue(length: int) -> Issue:
     return Issue(
         "nir.length",
         FIELD,
         None,
-        f"The NIR must have 15 characters; this one has {length}.",
-        f"Le NIR doit comporter 15 caractères ; celui-ci en a {length}.",
+        f"The NIR must have {LENGTH} characters; this one has {length}.",
+        f"Le NIR doit comporter {LENGTH} caractères ; celui-ci en a {length}.",
     )
 
 
@@ -324,30 +418,37 @@ def _missing_key_issue(key: int | None) -> Issue:
     if key is None:
         offer = offer_fr = ""
     else:
-        offer = f" For these 13 characters the key is {key:02d}: add it at the end."
-        offer_fr = f" Pour ces 13 caractères, la clé est {key:02d} : ajoutez-la à la fin."
+        offer = (
+            f" For these {BODY_LENGTH} characters the key is {key:0{KEY_LENGTH}d}:"
+            " add it at the end."
+        )
+        offer_fr = (
+            f" Pour ces {BODY_LENGTH} caractères, la clé est {key:0{KEY_LENGTH}d} :"
+            " ajoutez-la à la fin."
+        )
     return Issue(
         "nir.missing_key",
         FIELD,
         None,
-        "The NIR has 13 characters: its 2-digit key is missing." + offer,
-        "Le NIR ne comporte que 13 caractères : il manque sa clé à 2 chiffres." + offer_fr,
+        f"The NIR has {BODY_LENGTH} characters: its {KEY_LENGTH}-digit key is missing." + offer,
+        f"Le NIR ne comporte que {BODY_LENGTH} caractères : il manque sa clé à {KEY_LENGTH}"
+        " chiffres." + offer_fr,
     )
 
 
 def _sex_issue(digit: str, position: int) -> Issue:
     """The issue of a sex digit other than 1 or 2: an error, or a temporary number."""
-    if digit not in _VALID_SEX_DIGITS:
+    if digit not in SEX_DIGITS:
         return Issue(
             "nir.sex",
             FIELD,
             position,
-            f"Character 1 (sex) must be 1 or 2, or 3, 4, 7 or 8 on a temporary number;"
-            f" it is {digit}.",
-            f"Le caractère 1 (sexe) doit valoir 1 ou 2, ou 3, 4, 7 ou 8 sur un numéro"
-            f" provisoire ; il vaut {digit}.",
+            f"Character 1 (sex) must be {_ORDINARY_SEX[0]}, or {_TEMPORARY_SEX[0]} on a"
+            f" temporary number; it is {digit}.",
+            f"Le caractère 1 (sexe) doit valoir {_ORDINARY_SEX[1]}, ou {_TEMPORARY_SEX[1]} sur"
+            f" un numéro provisoire ; il vaut {digit}.",
         )
-    if digit in "78":
+    if digit in NIA_SEX_DIGITS:
         what = "a temporary number (NIA, numéro d'identification d'attente)"
         what_fr = "un numéro provisoire (NIA, numéro d'identification d'attente)"
     else:
@@ -366,22 +467,25 @@ def _sex_issue(digit: str, position: int) -> Issue:
 
 
 def _month_issue(month: str, position: int) -> Issue:
-    if month == "00" or "13" <= month <= "19":
+    if int(month) in IMPOSSIBLE_MONTHS:
         return Issue(
             "nir.month",
             FIELD,
             position,
-            "Characters 4-5 (month of birth) must be 01 to 12, or 20 to 99 when the"
-            f" month is unknown; they are {month}.",
-            "Les caractères 4-5 (mois de naissance) doivent aller de 01 à 12, ou de 20"
-            f" à 99 si le mois est inconnu ; ils valent {month}.",
+            f"Characters {_MONTH_CHARACTERS} (month of birth) must be {_KNOWN[0]} to {_KNOWN[1]},"
+            f" or {_UNKNOWN[0]} to {_UNKNOWN[1]} when the month is unknown; they are {month}.",
+            f"Les caractères {_MONTH_CHARACTERS} (mois de naissance) doivent aller de {_KNOWN[0]}"
+            f" à {_KNOWN[1]}, ou de {_UNKNOWN[0]} à {_UNKNOWN[1]} si le mois est inconnu ;"
+            f" ils valent {month}.",
         )
     return Issue(
         "nir.unknown_month",
         FIELD,
         position,
-        f"Characters 4-5 are {month}: the month of birth is unknown. {_PHONE_ROUTE_EN}",
-        f"Les caractères 4-5 valent {month} : le mois de naissance est inconnu. {_PHONE_ROUTE_FR}",
+        f"Characters {_MONTH_CHARACTERS} are {month}: the month of birth is unknown."
+        f" {_PHONE_ROUTE_EN}",
+        f"Les caractères {_MONTH_CHARACTERS} valent {month} : le mois de naissance est inconnu."
+        f" {_PHONE_ROUTE_FR}",
     )
 
 
@@ -390,8 +494,8 @@ def _order_issue(position: int) -> Issue:
         "nir.order",
         FIELD,
         position,
-        "Characters 11-13 (order number) cannot be 000.",
-        "Les caractères 11-13 (numéro d'ordre) ne peuvent pas valoir 000.",
+        f"Characters {_ORDER_CHARACTERS} (order number) cannot be {NO_ORDER}.",
+        f"Les caractères {_ORDER_CHARACTERS} (numéro d'ordre) ne peuvent pas valoir {NO_ORDER}.",
     )
 
 
@@ -400,20 +504,36 @@ def _key_range_issue(key: str, position: int) -> Issue:
         "nir.key_range",
         FIELD,
         position,
-        f"The key (characters 14-15) must be 01 to 97; {key} is never a key.",
-        f"La clé (caractères 14-15) doit aller de 01 à 97 ; {key} n'est jamais une clé.",
+        f"The key (characters {_KEY_CHARACTERS}) must be {_KEYS[0]} to {_KEYS[1]};"
+        f" {key} is never a key.",
+        f"La clé (caractères {_KEY_CHARACTERS}) doit aller de {_KEYS[0]} à {_KEYS[1]} ;"
+        f" {key} n'est jamais une clé.",
     )
 
 
+# Worded once: the usual typo is reported on every wrong key.
+_CHECKSUM_EN: Final = (
+    f"The key (characters {_KEY_CHARACTERS}) does not match the first {BODY_LENGTH}"
+    " characters: one of them is probably mistyped."
+)
+_CHECKSUM_FR: Final = (
+    f"La clé (caractères {_KEY_CHARACTERS}) ne correspond pas aux {BODY_LENGTH} premiers"
+    " caractères : l'un d'eux est sans doute mal saisi."
+)
+
+
 def _checksum_issue(position: int) -> Issue:
+    return Issue("nir.checksum", FIELD, position, _CHECKSUM_EN, _CHECKSUM_FR)
+
+
+def _too_long_issue() -> Issue:
     return Issue(
-        "nir.checksum",
+        "nir.length",
         FIELD,
-        position,
-        "The key (characters 14-15) does not match the first 13 characters:"
-        " one of them is probably mistyped.",
-        "La clé (caractères 14-15) ne correspond pas aux 13 premiers caractères :"
-        " l'un d'eux est sans doute mal saisi.",
+        None,
+        f"The NIR must have {LENGTH} characters; this input has more than {MAX_INPUT_LENGTH}.",
+        f"Le NIR doit comporter {LENGTH} caractères ; cette saisie en a plus de"
+        f" {MAX_INPUT_LENGTH}.",
     )
 
 
@@ -426,78 +546,130 @@ def compact(value: str) -> str:
     >>> compact("2 53 07 2a 073 004 43")
     '253072A07300443'
 
-    Like :func:`check_nir`, it raises :class:`~vitale_ids.InvalidType` for
-    anything but a ``str``, and refuses an input of more than
-    ``MAX_INPUT_LENGTH`` characters (:class:`~vitale_ids.InvalidLength`)
-    without scanning it.
+    As every ``compact()`` of this library, it raises
+    :class:`~vitale_ids.InvalidType` for anything but a ``str``, and
+    :class:`~vitale_ids.InvalidLength` for an input of more than
+    ``MAX_INPUT_LENGTH`` characters, without scanning it. It checks nothing
+    else: :func:`check_nir` does.
     """
-    if not isinstance(value, str):
-        raise_type_error(FIELD, value)
-    if len(value) > MAX_INPUT_LENGTH:
-        # check_nir words the error, and does not scan the input either.
-        raise_first(check_nir(value), _ERROR_CLASSES)
+    return _compact(checked_text(value, FIELD, _too_long_issue))
+
+
+def _compact(value: str) -> str:
+    """:func:`compact` of a ``str`` known to be short enough."""
     cleaned = remove_separators(value)
-    if cleaned[5:7] in ("2a", "2b"):
-        cleaned = cleaned[:6] + cleaned[6].upper() + cleaned[7:]
+    department = cleaned[DEPARTMENT].upper()
+    if department in CORSICA_KEY_DIGITS:
+        cleaned = cleaned[: DEPARTMENT.start] + department + cleaned[DEPARTMENT.stop :]
     return cleaned
-
-
-def _is_ascii_digits(text: str) -> bool:
-    # str.isdigit() alone accepts "１" and "٣"; isascii() rules them out.
-    return text.isascii() and text.isdigit()
 
 
 def _bad_characters(cleaned: str) -> list[tuple[int, str]]:
     """The characters that cannot stand where they are: all but ASCII digits and 2A/2B."""
-    # Most typos keep to digits: then no character needs a look of its own.
-    if cleaned.isascii() and cleaned.isdigit():
-        return []
+    corsica = cleaned[DEPARTMENT] in CORSICA_KEY_DIGITS
     return [
         (index, char)
         for index, char in enumerate(cleaned)
-        if char not in _ASCII_DIGITS and not (index == 6 and char in "AB" and cleaned[5] == "2")
+        if char not in DIGITS and not (corsica and index == _LETTER_INDEX)
     ]
 
 
-_ASCII_DIGITS: Final = frozenset("0123456789")
-
-
-# --- The fast path --------------------------------------------------------------
+# --- Finding the issues -----------------------------------------------------------
 #
-# Most inputs are valid NIRs, compact or split by spaces. is_valid_nir decides
-# those with one int() and some arithmetic, and check_nir does the same in
-# place; it also reports the usual typos (a wrong key, a wrong length of digits,
-# a forgotten key) at once. Any other input with something to report goes
-# through the full check, _check_in_full, which finds and words every issue.
-# tests/test_nir_fast_path.py shows that all of them agree on arbitrary input.
+# The full check finds every issue of a compact text as a finding: its code, the
+# 0-based index in the compact text it is about (None for the whole value), and
+# what the wording needs. is_valid_nir asks only whether there is any; check_nir
+# words each one, at its position in what was typed.
 
-_SEX_NUMBERS: Final = frozenset(int(digit) for digit in _VALID_SEX_DIGITS)
-_IMPOSSIBLE_MONTHS: Final = frozenset({0, *range(13, 20)})
-# The first 5 digits (sex, year, month) of a number with nothing to report:
-# sex 1 or 2 and a month 01-12. One set lookup costs less than the arithmetic.
-_SOUND_SEX_YEAR_MONTHS: Final = frozenset(
-    sex * 10_000 + year * 100 + month
-    for sex in (1, 2)
-    for year in range(100)
-    for month in range(1, 13)
-)
+_Finding = tuple[str, "int | None", "str | int | None"]
+
+_WARNING_CODES: Final = frozenset({"nir.temporary", "nir.unknown_month"})
 
 
-def _corsican_number(text: str) -> int:
-    """15 ASCII characters with 2A/2B (or 2a/2b) at positions 6-7 as the key's number, else 0."""
-    if text[5] != "2":
-        return 0
-    letter = text[6]
-    if letter in "Aa":
-        digits = text[:5] + "19" + text[7:]
-    elif letter in "Bb":
-        digits = text[:5] + "18" + text[7:]
-    else:
-        return 0
-    return int(digits) if digits.isdigit() else 0
+def _findings(cleaned: str, *, enough: bool = False) -> list[_Finding]:
+    """Every issue of ``cleaned`` (a compact text), errors and warnings, in order.
+
+    With ``enough=True``, the length and characters alone when they are wrong:
+    enough for :func:`is_valid_nir`, which words nothing.
+    """
+    length = len(cleaned)
+    if not length:
+        return [("nir.empty", None, None)]
+    found: list[_Finding] = []
+    # Most typos keep to digits: then no character needs a look of its own.
+    bad_characters = [] if cleaned.isdigit() and cleaned.isascii() else _bad_characters(cleaned)
+    if length == BODY_LENGTH:
+        # The wording offers the key, when it can be computed.
+        found.append(("nir.missing_key", None, None if bad_characters else cleaned))
+    elif length != LENGTH:
+        found.append(("nir.length", None, length))
+    if bad_characters:
+        found.extend(("nir.character", index, char) for index, char in bad_characters)
+    if found and enough:
+        return found
+    if length in (BODY_LENGTH, LENGTH):
+        _find_in_parts(cleaned, found)
+        if length == LENGTH and not bad_characters:
+            _find_in_key(cleaned, found)
+    return found
+
+
+def _find_in_parts(cleaned: str, found: list[_Finding]) -> None:
+    # Each part is judged only when all its characters are digits, so that one
+    # typo is not reported twice.
+    sex = cleaned[SEX]
+    if sex in DIGITS and sex not in ORDINARY_SEX_DIGITS:
+        found.append(("nir.temporary" if sex in SEX_DIGITS else "nir.sex", SEX.start, sex))
+    month = cleaned[MONTH]
+    if month.isdigit() and month.isascii() and int(month) not in KNOWN_MONTHS:
+        code = "nir.unknown_month" if int(month) in UNKNOWN_MONTHS else "nir.month"
+        found.append((code, MONTH.start, month))
+    if cleaned[ORDER] == NO_ORDER:
+        found.append(("nir.order", ORDER.start, None))
+
+
+def _find_in_key(cleaned: str, found: list[_Finding]) -> None:
+    # All 15 characters are right: the key can be read, and checked.
+    key = cleaned[KEY]
+    if int(key) not in KEYS:
+        found.append(("nir.key_range", KEY.start, key))
+    elif int(key) != key_of(read_number(cleaned[:BODY_LENGTH]) or 0):
+        found.append(("nir.checksum", KEY.start, None))
+
+
+def _word(finding: _Finding, position: int | None) -> Issue:
+    """The :class:`Issue` of a finding, at ``position`` in what was typed."""
+    code, index, detail = finding
+    if position is None:
+        if code == "nir.length":
+            return _length_issue(int(detail or 0))
+        if code == "nir.missing_key":
+            number = None if detail is None else read_number(str(detail))
+            return _missing_key_issue(None if number is None else key_of(number))
+        return _empty_issue()
+    if code == "nir.character":
+        return _character_issue(str(detail), int(index or 0), position)
+    if code in ("nir.sex", "nir.temporary"):
+        return _sex_issue(str(detail), position)
+    if code in ("nir.month", "nir.unknown_month"):
+        return _month_issue(str(detail), position)
+    if code == "nir.order":
+        return _order_issue(position)
+    if code == "nir.key_range":
+        return _key_range_issue(str(detail), position)
+    return _checksum_issue(position)
 
 
 # --- Checking ------------------------------------------------------------------
+#
+# The usual input, a valid NIR compact or split by spaces, is accepted by a fast
+# path: the one reading of the digits (_nir_rules.read_number), the key formula
+# (_nir_rules.key_of) and lookups in tables derived from the rules. The fast
+# paths only accept, apart from one rejection: a number whose parts are all
+# sound and whose key does not match, the usual typo, where the key formula is
+# all there is to say. Every other input is decided and worded by the full
+# check (_findings), from the same rules. tests/test_nir_fast_path.py holds the
+# paths to the same results on arbitrary input.
 
 
 def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
@@ -506,37 +678,28 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
     ``strict=True`` turns the warnings (temporary number, unknown month) into
     errors, as the official online form does.
     """
-    if type(value) is not str:  # a plain str, the usual input, skips both tests
-        if not isinstance(value, str):
-            raise_type_error(FIELD, value)
-        if len(value) <= MAX_INPUT_LENGTH:  # a huge one is refused before it is copied
-            value = str.__str__(value)  # a subclass (numpy.str_...): the plain text it holds
-
-    # The usual input: 15 digits, compact or split by spaces, with no warning to
-    # give. It is decided here with one int() and some arithmetic, the rules of
-    # is_valid_nir(strict=True); tests/test_nir_fast_path.py holds both paths
-    # to the same results.
+    if type(value) is not str:  # a plain str, the usual input, skips the call
+        value = _plain_text(value)
     length = len(value)
-    if length == 15:
+    if length == LENGTH:
         text = value
+        number = read_number(text)
     elif length > MAX_INPUT_LENGTH:
-        return _too_long_check()
+        return Check(False, None, (_too_long_issue(),), ())
     else:
-        text = value.replace(" ", "")
-        length = len(text)
-    if length == 15 and text.isascii():
-        try:
-            number = int(text)
-        except ValueError:  # a letter: Corsica's 2A/2B, or a typo
-            number = _corsican_number(text)
-            if number and text[6] in "ab":
-                text = text[:6] + text[6].upper() + text[7:]  # as compact() writes 2a
-        body = number // 100
-        # A sound sex, year and month also mean 15 digits (see is_valid_nir).
-        if body // 100_000_000 in _SOUND_SEX_YEAR_MONTHS and body % 1000:
-            key = number % 100
-            if key + body % 97 == 97:
-                # passed(_trusted_nir(text)), written out: on the usual input
+        text = value.replace(" ", "")  # spaces, as printed on the card, cost least to drop
+        number = read_number(text) if len(text) == LENGTH else None
+    if number is not None:
+        # 15 characters read: no separator is left, and Corsica's letter is in
+        # upper case (read_number reads only that): the compact form.
+        body = number // KEY_FACTOR
+        if (
+            body // SEX_YEAR_MONTH_DIVISOR in SOUND_SEX_YEAR_MONTHS
+            and body % ORDER_MODULUS != NO_ORDER_NUMBER
+        ):
+            key = number % KEY_FACTOR
+            if key == KEY_OF_REMAINDER[body % KEY_MODULUS]:
+                # passed(_trusted_nir(...)), written out: on the usual input
                 # the two calls it saves are a tenth of the time.
                 nir: Nir = _new_object(Nir)
                 _set_nir_compact(nir, text)
@@ -546,114 +709,40 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
                 _set_check_errors(check, ())
                 _set_check_warnings(check, ())
                 return check
-            if 0 < key <= 97:
-                # The usual typo, one digit mistyped or two swapped, leaves the
-                # key wrong and nothing else to report.
-                position = 13 if text is value else _key_position(value)
+            if key in KEYS:  # the usual typo: the key is all there is to report
+                position = KEY.start if text is value else _key_position(value)
                 return Check(False, None, (_checksum_issue(position),))
-        if number >= 100_000_000_000_000:  # 15 digits (or 2A/2B) with something to report
-            return _check_in_full(value, text, strict, number)
-    elif text.isascii() and text.isdigit():
-        # Digits only, but not 15 of them. A digit left out or typed twice: the
-        # length is all there is to report.
-        if length != 13:
-            return Check(False, None, (_length_issue(length),))
-        # The key left out: the issue gives it, unless another part is wrong too.
-        body = int(text)
-        if body // 100_000_000 in _SOUND_SEX_YEAR_MONTHS and body % 1000:
-            return Check(False, None, (_missing_key_issue(97 - body % 97),))
+        return _check_in_full(value, text, strict)
+    return _check_in_full(value, _compact(value), strict)
 
-    cleaned = compact(value)
-    # Only separators other than spaces (dots, dashes...) can make a valid
-    # number of what the lines above could not accept.
-    if cleaned != text and is_valid_nir(cleaned, strict=True):
-        return passed(_trusted_nir(cleaned))
-    return _check_in_full(value, cleaned, strict)
+
+def _plain_text(value: object) -> str:
+    """The plain ``str`` a ``str`` subclass (``numpy.str_``...) holds; raise for a non-str."""
+    if not isinstance(value, str):
+        raise_type_error(FIELD, value)
+    # A huge one is refused before it is copied.
+    return str.__str__(value) if len(value) <= MAX_INPUT_LENGTH else value
 
 
 def _key_position(spaced: str) -> int:
     """Where the key starts in ``spaced``, 15 digits split by spaces."""
     end = len(spaced.rstrip(" "))  # just after the key's last digit
     # The usual spacing leaves the key whole; original_index() handles any other.
-    return end - 2 if spaced[end - 2] != " " else original_index(spaced, 13)
+    start = end - KEY_LENGTH
+    return start if " " not in spaced[start:end] else original_index(spaced, KEY.start)
 
 
-def _too_long_check() -> Check[Nir]:
-    issue = Issue(
-        "nir.length",
-        FIELD,
-        None,
-        f"The NIR must have 15 characters; this input has more than {MAX_INPUT_LENGTH}.",
-        f"Le NIR doit comporter 15 caractères ; cette saisie en a plus de {MAX_INPUT_LENGTH}.",
-    )
-    return Check(False, None, (issue,), ())
-
-
-def _check_in_full(value: str, cleaned: str, strict: bool, number: int = 0) -> Check[Nir]:
-    """Find and report every issue of ``value``, whose compact form is ``cleaned``.
-
-    ``number`` is ``cleaned`` as read for the key (2A as 19, 2B as 18), when
-    the caller has read it already: all 15 characters are then right, and the
-    key is checked in arithmetic.
-    """
-    length = len(cleaned)
-    if length == 0:
-        empty = Issue(
-            "nir.empty",
-            FIELD,
-            None,
-            "The NIR is empty; it should have 15 characters.",
-            "Le NIR est vide ; il doit comporter 15 caractères.",
-        )
-        return Check(False, None, (empty,))
+def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[Nir]:
+    """Find and word every issue of ``value``, whose compact form is ``cleaned``."""
     # Where an issue stands in what was typed is looked up only for the issues found.
     shifted = cleaned != value
-
     errors: list[Issue] = []
     warnings: list[Issue] = []
-    bad_characters = [] if number else _bad_characters(cleaned)
-    if length == 13:
-        errors.append(_missing_key_issue(None if bad_characters else _key_for(cleaned)))
-    elif length != 15:
-        errors.append(_length_issue(length))
-    for index, char in bad_characters:
-        position = original_index(value, index) if shifted else index
-        errors.append(_character_issue(char, index, position))
-
-    if length == 13 or length == 15:
-        # Each part is judged only when all its characters are digits, so that
-        # one typo is not reported twice.
-        sex = cleaned[0]
-        if sex not in "12" and "0" <= sex <= "9":
-            sex_issue = _sex_issue(sex, original_index(value, 0) if shifted else 0)
-            if sex_issue.code == "nir.temporary":
-                warnings.append(sex_issue)
-            else:
-                errors.append(sex_issue)
-        month = cleaned[3:5]
-        if not ("01" <= month <= "12") and _is_ascii_digits(month):
-            month_issue = _month_issue(month, original_index(value, 3) if shifted else 3)
-            if month_issue.code == "nir.unknown_month":
-                warnings.append(month_issue)
-            else:
-                errors.append(month_issue)
-        if cleaned[10:13] == "000":
-            errors.append(_order_issue(original_index(value, 10) if shifted else 10))
-    if length == 15 and not bad_characters:
-        key_text = cleaned[13:]
-        if not ("01" <= key_text <= "97"):
-            errors.append(_key_range_issue(key_text, original_index(value, 13) if shifted else 13))
-        elif not _key_matches(cleaned, number):
-            errors.append(_checksum_issue(original_index(value, 13) if shifted else 13))
-
+    for finding in _findings(cleaned):
+        index = finding[1]
+        position = index if index is None or not shifted else original_index(value, index)
+        (warnings if finding[0] in _WARNING_CODES else errors).append(_word(finding, position))
     return build_check(None if errors else _trusted_nir(cleaned), errors, warnings, strict)
-
-
-def _key_matches(cleaned: str, number: int) -> bool:
-    """Whether the key of 15 right characters fits the first 13; ``number`` as above."""
-    if number:
-        return number % 100 + number // 100 % 97 == 97
-    return int(cleaned[13:]) == _key_for(cleaned[:13])
 
 
 def parse_nir(value: str, *, strict: bool = False) -> Nir:
@@ -674,51 +763,36 @@ def parse_nir(value: str, *, strict: bool = False) -> Nir:
 
 def is_valid_nir(value: object, *, strict: bool = False) -> bool:
     """True when ``value`` is a valid NIR. Never raises, whatever ``value`` is."""
-    # This is the validator called on every row and every keystroke: it reads
-    # the usual input without a call it can avoid, and with the rules in
-    # arithmetic. check_nir repeats its reading of 15 digits, in place.
+    # The validator called on every row and every keystroke: the usual input
+    # is decided by the fast path of check_nir, without building a result.
     if type(value) is not str and not isinstance(value, str):  # a plain str skips the call
         return False
     length = len(value)
-    if length == 15:
-        text = value
+    if length == LENGTH:
+        number = read_number(value)
     elif length > MAX_INPUT_LENGTH:
         return False
     else:
-        # Spaces, as printed on the card, are the usual separators: dropping
-        # them costs a fraction of compact(), which is needed only for the others.
-        text = value.replace(" ", "")
-        if len(text) != 15:
-            if text.isascii() and text.isalnum():  # no separator left to drop: a wrong length
-                return False
-            text = compact(value)
-            if len(text) != 15:
-                return False
-    if not text.isascii():
-        text = compact(value)
-        if len(text) != 15 or not text.isascii():
+        text = value.replace(" ", "")  # spaces, as printed on the card, cost least to drop
+        number = read_number(text) if len(text) == LENGTH else None
+    if number is not None:
+        body = number // KEY_FACTOR
+        if number % KEY_FACTOR != KEY_OF_REMAINDER[body % KEY_MODULUS]:
+            return False  # 15 right characters and a wrong key: the key says it all
+        if body % ORDER_MODULUS != NO_ORDER_NUMBER:
+            sex_year_month = body // SEX_YEAR_MONTH_DIVISOR
+            if sex_year_month in SOUND_SEX_YEAR_MONTHS:
+                return True
+            if (
+                not strict
+                and sex_year_month // SEX_DIVISOR in SEX_NUMBERS
+                and sex_year_month % MONTH_MODULUS in GENUINE_MONTHS
+            ):
+                return True  # a temporary number or an unknown month: a warning
+    for code, _index, _detail in _findings(_compact(value), enough=True):
+        if strict or code not in _WARNING_CODES:
             return False
-    # 15 characters are left: had any of them been a separator, too few digits
-    # would remain, so no more clean-up can change the answer.
-    try:
-        number = int(text)
-    except ValueError:  # a letter: Corsica's 2A/2B, or a wrong character
-        number = _corsican_number(text)
-    body = number // 100
-    # The key is 97 - (body mod 97), so 01-97: a key of 00, 98 or 99 fails here too.
-    if number % 100 + body % 97 != 97 or body % 1000 == 0:  # 000 is no order number
-        return False
-    # int() also takes a sign, white space and underscores; but from 15
-    # characters it makes a number whose first digit is 1 or more (at least
-    # 10**14) only when all 15 are digits. Both tests below ask for such a digit.
-    sex_year_month = body // 100_000_000
-    if sex_year_month in _SOUND_SEX_YEAR_MONTHS:  # sex 1 or 2 and month 01-12: most numbers
-        return True
-    return (
-        not strict
-        and sex_year_month // 10_000 in _SEX_NUMBERS
-        and sex_year_month % 100 not in _IMPOSSIBLE_MONTHS
-    )
+    return True
 
 
 def nir_key(first_13: str) -> str:
@@ -732,20 +806,21 @@ def nir_key(first_13: str) -> str:
     if not isinstance(first_13, str):
         raise_type_error(FIELD, first_13)
     cleaned = compact(first_13) if len(first_13) <= MAX_INPUT_LENGTH else first_13
-    if len(cleaned) != 13:
+    if len(cleaned) != BODY_LENGTH:
         raise InvalidLength(
             Issue(
                 "nir.length",
                 FIELD,
                 None,
-                f"A key is computed on the first 13 characters of a NIR; there are {len(cleaned)}.",
-                "La clé se calcule sur les 13 premiers caractères du NIR ;"
+                f"A key is computed on the first {BODY_LENGTH} characters of a NIR;"
+                f" there are {len(cleaned)}.",
+                f"La clé se calcule sur les {BODY_LENGTH} premiers caractères du NIR ;"
                 f" il y en a {len(cleaned)}.",
             )
         )
     for index, char in _bad_characters(cleaned):
         raise InvalidFormat(_character_issue(char, index, original_index(first_13, index)))
-    return f"{_key_for(cleaned):02d}"
+    return f"{key_of(read_number(cleaned) or 0):0{KEY_LENGTH}d}"
 
 
 # python-stdnum's small API, for callers used to it.

@@ -24,7 +24,7 @@ characters are dropped first, as for every identifier of this library.
 ProvisionalCode('**********7k')
 >>> print(code)
 **********7k
->>> code.value
+>>> code.compact
 'xK4b9Tq2Lm7k'
 
 Every problem is reported at once, with its position in what was typed:
@@ -40,11 +40,13 @@ Le code provisoire doit comporter 12 caractères ; celui-ci en a 11.
 
 from __future__ import annotations
 
+import string
+import warnings
 from typing import Final
 
 import attrs
 
-from vitale_ids import _code_rules
+from vitale_ids import _code_rules, _core
 from vitale_ids._core import (
     Check,
     InvalidFormat,
@@ -52,6 +54,7 @@ from vitale_ids._core import (
     Issue,
     ValidationError,
     build_check,
+    checked_text,
     describe_character,
     mask,
     original_index,
@@ -67,6 +70,7 @@ __all__ = [
     "MAX_INPUT_LENGTH",
     "ProvisionalCode",
     "check_provisional_code",
+    "compact",
     "is_valid_provisional_code",
     "parse_provisional_code",
 ]
@@ -76,8 +80,15 @@ FIELD: Final = "provisional_code"
 #: The number of characters of a code provisoire (the rule is in _code_rules).
 CODE_LENGTH: Final = _code_rules.LENGTH
 
-#: Inputs longer than this are refused before they are scanned.
-MAX_INPUT_LENGTH: Final = 64
+#: Inputs longer than this are refused before they are scanned (the core's limit).
+MAX_INPUT_LENGTH: Final = _core.MAX_INPUT_LENGTH
+
+_ALPHABET: Final = _code_rules.ALPHABET
+# When the alphabet is all the ASCII letters and digits, as it is, one C call
+# (isascii and isalnum) tests a whole text; a set test works for any alphabet.
+_ALPHABET_IS_ASCII_ALNUM: Final = (
+    frozenset(char for char in string.printable if char.isalnum()) == _ALPHABET
+)
 
 # Which exception parse_provisional_code raises for each error code.
 _ERROR_CLASSES: Final[dict[str, type[ValidationError]]] = {
@@ -87,35 +98,41 @@ _ERROR_CLASSES: Final[dict[str, type[ValidationError]]] = {
 }
 
 
-def _is_code_character(char: str) -> bool:
-    # Explicit ranges: str.isalnum() also accepts "é", "１" and "Ω".
-    return "0" <= char <= "9" or "A" <= char <= "Z" or "a" <= char <= "z"
-
-
 @attrs.frozen(init=False, repr=False)
 class ProvisionalCode:
     """A well-formed code provisoire. Build one with :func:`parse_provisional_code`.
 
-    ``value`` is the code, exactly as typed apart from separators (case kept).
-    ``str`` and ``repr`` are masked: the code is a secret.
+    ``compact`` is the code, exactly as typed apart from separators (case
+    kept). ``str`` and ``repr`` are masked: the code is a secret. ``value`` is
+    a deprecated name of ``compact``.
     """
 
-    value: str
+    compact: str
 
     def __init__(self, value: str) -> None:
-        object.__setattr__(self, "value", parse_provisional_code(value).value)
+        object.__setattr__(self, "compact", parse_provisional_code(value).compact)
 
     @classmethod
-    def _trusted(cls, value: str) -> ProvisionalCode:
+    def _trusted(cls, compact: str) -> ProvisionalCode:
         # For a value that has just been validated: skip the parse.
         code = object.__new__(cls)
-        _set_code_value(code, value)
+        _set_code_compact(code, compact)
         return code
+
+    @property
+    def value(self) -> str:
+        """Deprecated: the same as :attr:`compact`, as on every parsed identifier."""
+        warnings.warn(
+            "ProvisionalCode.value is deprecated; use ProvisionalCode.compact.",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.compact
 
     @property
     def masked(self) -> str:
         """All but the last 2 characters hidden: ``**********7k``."""
-        return mask(self.value, 0, 2)
+        return mask(self.compact, 0, 2)
 
     def __str__(self) -> str:
         return self.masked
@@ -124,7 +141,7 @@ class ProvisionalCode:
         return f"ProvisionalCode({self.masked!r})"
 
 
-(_set_code_value,) = slot_setters(ProvisionalCode, "value")
+(_set_code_compact,) = slot_setters(ProvisionalCode, "compact")
 
 
 # --- Issues ------------------------------------------------------------------
@@ -138,9 +155,9 @@ def _empty_issue() -> Issue:
     return _issue(
         "code.empty",
         None,
-        "The code provisoire is empty; it should have the 12 characters given in the"
-        " invitation letter, e-mail or SMS.",
-        "Le code provisoire est vide ; il doit comporter les 12 caractères donnés dans le"
+        f"The code provisoire is empty; it should have the {CODE_LENGTH} characters given in"
+        " the invitation letter, e-mail or SMS.",
+        f"Le code provisoire est vide ; il doit comporter les {CODE_LENGTH} caractères donnés dans le"
         " courrier, l'e-mail ou le SMS d'invitation.",
     )
 
@@ -149,8 +166,8 @@ def _length_issue(length: int) -> Issue:
     return _issue(
         "code.length",
         None,
-        f"The code provisoire must have 12 characters; this one has {length}.",
-        f"Le code provisoire doit comporter 12 caractères ; celui-ci en a {length}.",
+        f"The code provisoire must have {CODE_LENGTH} characters; this one has {length}.",
+        f"Le code provisoire doit comporter {CODE_LENGTH} caractères ; celui-ci en a {length}.",
     )
 
 
@@ -158,8 +175,9 @@ def _too_long_issue() -> Issue:
     return _issue(
         "code.length",
         None,
-        f"The code provisoire must have 12 characters; this input has more than {MAX_INPUT_LENGTH}.",
-        "Le code provisoire doit comporter 12 caractères ; cette saisie en a plus de"
+        f"The code provisoire must have {CODE_LENGTH} characters; this input has more than"
+        f" {MAX_INPUT_LENGTH}.",
+        f"Le code provisoire doit comporter {CODE_LENGTH} caractères ; cette saisie en a plus de"
         f" {MAX_INPUT_LENGTH}.",
     )
 
@@ -204,8 +222,11 @@ def check_provisional_code(value: str, *, strict: bool = False) -> Check[Provisi
 
 
 def _is_code_text(text: str) -> bool:
-    # For ASCII text, isalnum() accepts exactly the code's characters.
-    return text.isascii() and text.isalnum()
+    """True when every character of ``text`` is one of the code's."""
+    if _ALPHABET_IS_ASCII_ALNUM:
+        # str.isalnum() alone also accepts "é", "１" and "Ω"; isascii() rules them out.
+        return text.isascii() and text.isalnum()
+    return _ALPHABET.issuperset(text)
 
 
 def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[ProvisionalCode]:
@@ -218,7 +239,7 @@ def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[ProvisionalC
         errors.append(_length_issue(len(cleaned)))
     if not _is_code_text(cleaned):  # else no character needs a look of its own
         for index, char in enumerate(cleaned):
-            if not _is_code_character(char):
+            if char not in _ALPHABET:
                 position = index if cleaned == value else original_index(value, index)
                 errors.append(_character_issue(char, index, position))
 
@@ -243,9 +264,25 @@ def parse_provisional_code(value: str, *, strict: bool = False) -> ProvisionalCo
 
 def is_valid_provisional_code(value: object, *, strict: bool = False) -> bool:
     """True when ``value`` is a well-formed code provisoire. Never raises."""
-    # No rule gives a warning, so strict changes nothing: the code is valid
-    # when its compact form is 12 ASCII letters and digits.
     if not isinstance(value, str) or len(value) > MAX_INPUT_LENGTH:
         return False
+    # No rule gives a warning, so strict changes nothing: the code is valid
+    # when its compact form has the code's length and characters, the two
+    # rules the full check words.
     cleaned = value if len(value) == CODE_LENGTH else remove_separators(value)
     return len(cleaned) == CODE_LENGTH and _is_code_text(cleaned)
+
+
+def compact(value: str) -> str:
+    """The code provisoire without separators, its case kept.
+
+    >>> compact("xK4b 9Tq2 Lm7k")
+    'xK4b9Tq2Lm7k'
+
+    As every ``compact()`` of this library, it raises
+    :class:`~vitale_ids.InvalidType` for anything but a ``str``, and
+    :class:`~vitale_ids.InvalidLength` for an input of more than
+    ``MAX_INPUT_LENGTH`` characters, without scanning it. It checks nothing
+    else: :func:`check_provisional_code` does.
+    """
+    return remove_separators(checked_text(value, FIELD, _too_long_issue, "code"))

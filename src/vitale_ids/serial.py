@@ -22,13 +22,13 @@ and invisible characters are dropped first, as for every identifier.
 >>> serial = parse_serial("123 456 789 01", card_type=CardType.WITH_PHOTO)
 >>> serial
 VitaleSerial('*******8901', CardType.WITH_PHOTO)
->>> serial.value
+>>> serial.compact
 '12345678901'
 
 The whole 21 digits of a card with photo give the last 11, with a warning:
 
 >>> result = check_serial("8025000002 1234567890 1", card_type="avec photo")
->>> result.valid, result.value.value
+>>> result.valid, result.value.compact
 (True, '12345678901')
 >>> print(result.warnings[0].message)
 The serial number has 21 digits and starts with 8025000002, the prefix of every card with photo: the form wants only the last 11 digits, which were kept.
@@ -37,14 +37,26 @@ A length that fits the other card type is pointed out:
 
 >>> print(check_serial("12345678", card_type="with photo").errors[0].message)
 The serial number of a card with photo must have 11 digits; this one has 8. A card without photo has serial numbers of this length: is the card type right?
+
+Without a card type, it is inferred from the length when only one type fits,
+with the warning ``card_type.inferred``, as :func:`~vitale_ids.check_form` does:
+
+>>> result = check_serial("123 456 789 01")
+>>> result.valid, result.value.card_type, [issue.code for issue in result.warnings]
+(True, <CardType.WITH_PHOTO: 'with_photo'>, ['card_type.inferred'])
+>>> [issue.code for issue in check_serial("1234567890").errors]
+['card_type.missing']
 """
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from vitale_ids import _core, _serial_rules
+from vitale_ids import card_type as card_type_module
 from vitale_ids._core import (
     Check,
     InvalidComponent,
@@ -53,6 +65,7 @@ from vitale_ids._core import (
     Issue,
     ValidationError,
     build_check,
+    checked_text,
     describe_character,
     lookalike_hint,
     mask,
@@ -63,10 +76,23 @@ from vitale_ids._core import (
     remove_separators,
     slot_setters,
 )
+from vitale_ids._serial_rules import (
+    DATE_LENGTH,
+    DATE_YEARS,
+    DIGITS,
+    ISSUER_NUMBER,
+    NO_PHOTO_ACCEPTED_LENGTHS,
+    NO_PHOTO_LENGTHS,
+    NO_PHOTO_UNUSUAL_LENGTHS,
+    PHOTO_CARD_PREFIX,
+    PHOTO_LENGTH,
+    PRINTED_PHOTO_LENGTH,
+    is_printed_photo_form,
+)
 from vitale_ids.card_type import CardType, resolve
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
 __all__ = [
     "ISSUER_NUMBER",
@@ -77,28 +103,19 @@ __all__ = [
     "PRINTED_PHOTO_LENGTH",
     "VitaleSerial",
     "check_serial",
+    "compact",
     "is_valid_serial",
     "parse_serial",
 ]
 
 FIELD: Final = "serial"
 
-# The rules live in _serial_rules; these are the public names for them.
-from vitale_ids._serial_rules import (  # noqa: E402
-    ISSUER_NUMBER,
-    NO_PHOTO_ACCEPTED_LENGTHS,
-    PHOTO_CARD_PREFIX,
-    PHOTO_LENGTH,
-    PRINTED_PHOTO_LENGTH,
-)
+# ISSUER_NUMBER, NO_PHOTO_ACCEPTED_LENGTHS, PHOTO_CARD_PREFIX, PHOTO_LENGTH and
+# PRINTED_PHOTO_LENGTH, imported from _serial_rules above, are public names of
+# this module.
 
-#: Inputs longer than this are refused before they are scanned.
-MAX_INPUT_LENGTH: Final = 64
-
-_PHOTO_LENGTH: Final = PHOTO_LENGTH
-_PRINTED_PHOTO_LENGTH: Final = PRINTED_PHOTO_LENGTH
-_NO_PHOTO_LENGTHS: Final = (8, 13)
-_NO_PHOTO_UNUSUAL_LENGTHS: Final = range(9, 13)
+#: Inputs longer than this are refused before they are scanned (the core's limit).
+MAX_INPUT_LENGTH: Final = _core.MAX_INPUT_LENGTH
 
 _PHONE_ROUTE_EN: Final = (
     "The online form refuses it; if it is right, you can object by phone at 3422."
@@ -111,10 +128,12 @@ _PHONE_ROUTE_FR: Final = (
 # Which exception parse_serial raises for each error code.
 _ERROR_CLASSES: Final[dict[str, type[ValidationError]]] = {
     "card_type.unknown": InvalidComponent,
+    "card_type.missing": InvalidComponent,
     "serial.empty": InvalidLength,
     "serial.length": InvalidLength,
     "serial.character": InvalidFormat,
     # Warnings, when strict=True turns them into errors.
+    "card_type.inferred": InvalidComponent,
     "serial.prefix_removed": InvalidLength,
     "serial.unusual_length": InvalidLength,
     "serial.looks_like_date": InvalidComponent,
@@ -126,31 +145,42 @@ _ERROR_CLASSES: Final[dict[str, type[ValidationError]]] = {
 class VitaleSerial:
     """A valid serial number. Build one with :func:`parse_serial`.
 
-    ``value`` holds the digits the form wants (leading zeros kept): for a card
-    with photo, the last 11 of the 21 printed digits. ``str`` and ``repr`` are
-    masked; ``value`` gives the number.
+    ``compact`` holds the digits the form wants (leading zeros kept): for a
+    card with photo, the last 11 of the 21 printed digits. ``str`` and
+    ``repr`` are masked; ``compact`` gives the number. ``value`` is a
+    deprecated name of ``compact``.
     """
 
-    value: str
+    compact: str
     card_type: CardType
 
     def __init__(self, value: str, card_type: CardType | str, *, strict: bool = False) -> None:
         parsed = parse_serial(value, card_type=card_type, strict=strict)
-        object.__setattr__(self, "value", parsed.value)
+        object.__setattr__(self, "compact", parsed.compact)
         object.__setattr__(self, "card_type", parsed.card_type)
 
     @classmethod
-    def _trusted(cls, value: str, card_type: CardType) -> VitaleSerial:
+    def _trusted(cls, compact: str, card_type: CardType) -> VitaleSerial:
         # For a value that has just been validated: skip the parse.
         serial = object.__new__(cls)
-        _set_serial_value(serial, value)
+        _set_serial_compact(serial, compact)
         _set_serial_card_type(serial, card_type)
         return serial
 
     @property
+    def value(self) -> str:
+        """Deprecated: the same as :attr:`compact`, as on every parsed identifier."""
+        warnings.warn(
+            "VitaleSerial.value is deprecated; use VitaleSerial.compact.",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.compact
+
+    @property
     def masked(self) -> str:
         """Only the last 4 digits shown: ``*******8901``."""
-        return mask(self.value, 0, 4)
+        return mask(self.compact, 0, 4)
 
     def __str__(self) -> str:
         return self.masked
@@ -159,10 +189,20 @@ class VitaleSerial:
         return f"VitaleSerial({self.masked!r}, CardType.{self.card_type.name})"
 
 
-_set_serial_value, _set_serial_card_type = slot_setters(VitaleSerial, "value", "card_type")
+_set_serial_compact, _set_serial_card_type = slot_setters(VitaleSerial, "compact", "card_type")
 
 
-# --- Issues ------------------------------------------------------------------
+# --- Wording ------------------------------------------------------------------
+
+
+def _listing(numbers: Iterable[int], conjunction: str) -> str:
+    """``"8 or 13"``."""
+    words = [str(number) for number in sorted(numbers)]
+    return ", ".join(words[:-1]) + f" {conjunction} " + words[-1] if len(words) > 1 else words[0]
+
+
+_NO_PHOTO: Final = (_listing(NO_PHOTO_LENGTHS, "or"), _listing(NO_PHOTO_LENGTHS, "ou"))
+_ACCEPTED: Final = f"{min(NO_PHOTO_ACCEPTED_LENGTHS)}", f"{max(NO_PHOTO_ACCEPTED_LENGTHS)}"
 
 
 def _issue(code: str, position: int | None, message: str, message_fr: str) -> Issue:
@@ -173,10 +213,10 @@ def _too_long_issue() -> Issue:
     return _issue(
         "serial.length",
         None,
-        f"The serial number has at most 21 digits; this input has more than {MAX_INPUT_LENGTH}"
-        " characters.",
-        "Le numéro de série comporte au plus 21 chiffres ; cette saisie a plus de"
-        f" {MAX_INPUT_LENGTH} caractères.",
+        f"The serial number has at most {PRINTED_PHOTO_LENGTH} digits; this input has more than"
+        f" {MAX_INPUT_LENGTH} characters.",
+        f"Le numéro de série comporte au plus {PRINTED_PHOTO_LENGTH} chiffres ; cette saisie a"
+        f" plus de {MAX_INPUT_LENGTH} caractères.",
     )
 
 
@@ -184,19 +224,20 @@ def _empty_issue(card_type: CardType | None) -> Issue:
     if card_type is CardType.WITH_PHOTO:
         where = (
             "; on a card with photo it is printed beside the photo, and the form wants its"
-            " last 11 digits"
+            f" last {PHOTO_LENGTH} digits"
         )
         where_fr = (
             " ; sur une carte avec photo, il est imprimé à côté de la photo, et le formulaire"
-            " en demande les 11 derniers chiffres"
+            f" en demande les {PHOTO_LENGTH} derniers chiffres"
         )
     elif card_type is CardType.WITHOUT_PHOTO:
         where = (
-            "; on a card without photo it is printed on the back, top left, and has 8 or 13 digits"
+            "; on a card without photo it is printed on the back, top left, and has"
+            f" {_NO_PHOTO[0]} digits"
         )
         where_fr = (
             " ; sur une carte sans photo, il est imprimé au dos, en haut à gauche, et comporte"
-            " 8 ou 13 chiffres"
+            f" {_NO_PHOTO[1]} chiffres"
         )
     else:
         where = where_fr = ""
@@ -209,13 +250,13 @@ def _empty_issue(card_type: CardType | None) -> Issue:
 
 
 def _fits_without_photo(length: int) -> tuple[str, str]:
-    if length in _NO_PHOTO_LENGTHS:
+    if length in NO_PHOTO_LENGTHS:
         return (
             " A card without photo has serial numbers of this length: is the card type right?",
             " Une carte sans photo a des numéros de série de cette longueur : le type de carte"
             " est-il le bon ?",
         )
-    if length in _NO_PHOTO_UNUSUAL_LENGTHS:
+    if length in NO_PHOTO_UNUSUAL_LENGTHS:
         return (
             " A card without photo can have serial numbers of this length, though rarely:"
             " is the card type right?",
@@ -227,44 +268,50 @@ def _fits_without_photo(length: int) -> tuple[str, str]:
 
 def _with_photo_length_issue(cleaned: str) -> Issue:
     length = len(cleaned)
-    if length == _PRINTED_PHOTO_LENGTH:
-        # All 21 printed digits start with the prefix: one of its digits is mistyped.
+    if length == PRINTED_PHOTO_LENGTH:
+        # All the printed digits start with the prefix: one of its digits is mistyped.
         return _issue(
             "serial.length",
             None,
-            "The serial number of a card with photo must have 11 digits, or the 21 printed"
-            " beside the photo, which start with 8025000002; these 21 do not.",
-            "Le numéro de série d'une carte avec photo doit comporter 11 chiffres, ou les 21"
-            " imprimés à côté de la photo, qui commencent par 8025000002 ; ces 21 chiffres"
-            " ne commencent pas ainsi.",
+            f"The serial number of a card with photo must have {PHOTO_LENGTH} digits, or the"
+            f" {PRINTED_PHOTO_LENGTH} printed beside the photo, which start with"
+            f" {PHOTO_CARD_PREFIX}; these {PRINTED_PHOTO_LENGTH} do not.",
+            f"Le numéro de série d'une carte avec photo doit comporter {PHOTO_LENGTH} chiffres,"
+            f" ou les {PRINTED_PHOTO_LENGTH} imprimés à côté de la photo, qui commencent par"
+            f" {PHOTO_CARD_PREFIX} ; ces {PRINTED_PHOTO_LENGTH} chiffres ne commencent pas"
+            " ainsi.",
         )
     other, other_fr = _fits_without_photo(length)
     return _issue(
         "serial.length",
         None,
-        f"The serial number of a card with photo must have 11 digits; this one has {length}.{other}",
-        "Le numéro de série d'une carte avec photo doit comporter 11 chiffres ; celui-ci en a"
-        f" {length}.{other_fr}",
+        f"The serial number of a card with photo must have {PHOTO_LENGTH} digits; this one has"
+        f" {length}.{other}",
+        f"Le numéro de série d'une carte avec photo doit comporter {PHOTO_LENGTH} chiffres ;"
+        f" celui-ci en a {length}.{other_fr}",
     )
 
 
 def _without_photo_length_issue(cleaned: str) -> Issue:
     length = len(cleaned)
-    if length == _PRINTED_PHOTO_LENGTH and cleaned.startswith(PHOTO_CARD_PREFIX):
-        other = " These are the 21 digits printed on a card with photo: is the card type right?"
+    if is_printed_photo_form(cleaned):
+        other = (
+            f" These are the {PRINTED_PHOTO_LENGTH} digits printed on a card with photo:"
+            " is the card type right?"
+        )
         other_fr = (
-            " Ce sont les 21 chiffres imprimés sur une carte avec photo : le type de carte"
-            " est-il le bon ?"
+            f" Ce sont les {PRINTED_PHOTO_LENGTH} chiffres imprimés sur une carte avec photo :"
+            " le type de carte est-il le bon ?"
         )
     else:
         other = other_fr = ""
     return _issue(
         "serial.length",
         None,
-        "The serial number of a card without photo must have 8 or 13 digits (8 to 13 are"
-        f" accepted); this one has {length}.{other}",
-        "Le numéro de série d'une carte sans photo doit comporter 8 ou 13 chiffres (8 à 13"
-        f" sont acceptés) ; celui-ci en a {length}.{other_fr}",
+        f"The serial number of a card without photo must have {_NO_PHOTO[0]} digits"
+        f" ({_ACCEPTED[0]} to {_ACCEPTED[1]} are accepted); this one has {length}.{other}",
+        f"Le numéro de série d'une carte sans photo doit comporter {_NO_PHOTO[1]} chiffres"
+        f" ({_ACCEPTED[0]} à {_ACCEPTED[1]} sont acceptés) ; celui-ci en a {length}.{other_fr}",
     )
 
 
@@ -272,10 +319,11 @@ def _any_card_length_issue(length: int) -> Issue:
     return _issue(
         "serial.length",
         None,
-        "The serial number must have 11 digits on a card with photo, or 8 to 13 on a card"
-        f" without photo; this one has {length}.",
-        "Le numéro de série doit comporter 11 chiffres sur une carte avec photo, ou de 8 à 13"
-        f" sur une carte sans photo ; celui-ci en a {length}.",
+        f"The serial number must have {PHOTO_LENGTH} digits on a card with photo, or"
+        f" {_ACCEPTED[0]} to {_ACCEPTED[1]} on a card without photo; this one has {length}.",
+        f"Le numéro de série doit comporter {PHOTO_LENGTH} chiffres sur une carte avec photo,"
+        f" ou de {_ACCEPTED[0]} à {_ACCEPTED[1]} sur une carte sans photo ; celui-ci en a"
+        f" {length}.",
     )
 
 
@@ -295,32 +343,35 @@ def _prefix_removed_issue(position: int) -> Issue:
     return _issue(
         "serial.prefix_removed",
         position,
-        "The serial number has 21 digits and starts with 8025000002, the prefix of every card"
-        " with photo: the form wants only the last 11 digits, which were kept.",
-        "Le numéro de série comporte 21 chiffres et commence par 8025000002, le préfixe de"
-        " toutes les cartes avec photo : le formulaire n'en demande que les 11 derniers"
-        " chiffres, qui ont été gardés.",
+        f"The serial number has {PRINTED_PHOTO_LENGTH} digits and starts with"
+        f" {PHOTO_CARD_PREFIX}, the prefix of every card with photo: the form wants only the"
+        f" last {PHOTO_LENGTH} digits, which were kept.",
+        f"Le numéro de série comporte {PRINTED_PHOTO_LENGTH} chiffres et commence par"
+        f" {PHOTO_CARD_PREFIX}, le préfixe de toutes les cartes avec photo : le formulaire"
+        f" n'en demande que les {PHOTO_LENGTH} derniers chiffres, qui ont été gardés.",
     )
 
 
 def _unusual_length_issue(length: int) -> Issue:
-    if length == _PHOTO_LENGTH:
-        other = " 11 digits is the length for a card with photo: is the card type right?"
+    if length == PHOTO_LENGTH:
+        other = (
+            f" {PHOTO_LENGTH} digits is the length for a card with photo: is the card type right?"
+        )
         other_fr = (
-            " 11 chiffres, c'est la longueur pour une carte avec photo : le type de carte"
-            " est-il le bon ?"
+            f" {PHOTO_LENGTH} chiffres, c'est la longueur pour une carte avec photo : le type"
+            " de carte est-il le bon ?"
         )
     else:
         other = other_fr = ""
     return _issue(
         "serial.unusual_length",
         None,
-        f"A card without photo usually has a serial number of 8 or 13 digits; this one has"
-        f" {length}. The form accepts 8 to 13 digits, but check that none is missing or extra."
-        f"{other}",
-        "Une carte sans photo a en général un numéro de série de 8 ou 13 chiffres ; celui-ci"
-        f" en a {length}. Le formulaire accepte de 8 à 13 chiffres, mais vérifiez qu'il n'en"
-        f" manque aucun et qu'aucun n'est en trop.{other_fr}",
+        f"A card without photo usually has a serial number of {_NO_PHOTO[0]} digits; this one"
+        f" has {length}. The form accepts {_ACCEPTED[0]} to {_ACCEPTED[1]} digits, but check"
+        f" that none is missing or extra.{other}",
+        f"Une carte sans photo a en général un numéro de série de {_NO_PHOTO[1]} chiffres ;"
+        f" celui-ci en a {length}. Le formulaire accepte de {_ACCEPTED[0]} à {_ACCEPTED[1]}"
+        f" chiffres, mais vérifiez qu'il n'en manque aucun et qu'aucun n'est en trop.{other_fr}",
     )
 
 
@@ -339,28 +390,83 @@ def _issuer_number_issue() -> Issue:
     return _issue(
         "serial.issuer_number",
         None,
-        "The serial number is part of 80250000025, a number of the health-insurance scheme"
-        f" shared by every card, not this card's own serial number. {_PHONE_ROUTE_EN}",
-        "Le numéro de série fait partie de 80250000025, un numéro du régime d'assurance"
+        f"The serial number is part of {ISSUER_NUMBER}, a number of the health-insurance"
+        f" scheme shared by every card, not this card's own serial number. {_PHONE_ROUTE_EN}",
+        f"Le numéro de série fait partie de {ISSUER_NUMBER}, un numéro du régime d'assurance"
         " maladie commun à toutes les cartes, et non le numéro de série propre à cette carte."
         f" {_PHONE_ROUTE_FR}",
     )
 
 
-# --- Checking ----------------------------------------------------------------
+def _inferred_issue(inferred: CardType) -> Issue:
+    if inferred is CardType.WITH_PHOTO:
+        length = f"{PHOTO_LENGTH} digits (or the {PRINTED_PHOTO_LENGTH} printed beside the photo)"
+        length_fr = (
+            f"{PHOTO_LENGTH} chiffres (ou les {PRINTED_PHOTO_LENGTH} imprimés à côté de la photo)"
+        )
+        choice = "avec photo"
+        kind, kind_fr = "a card with photo", "une carte avec photo"
+    else:
+        length, length_fr = f"{_NO_PHOTO[0]} digits", f"{_NO_PHOTO[1]} chiffres"
+        choice = "sans photo"
+        kind, kind_fr = "a card without photo", "une carte sans photo"
+    return Issue(
+        "card_type.inferred",
+        card_type_module.FIELD,
+        None,
+        f"The card type is not given; a serial number of {length} means {kind}."
+        f' The form asks for the card type: choose "{choice}".',
+        f"Le type de carte n'est pas indiqué ; un numéro de série de {length_fr} indique"
+        f" {kind_fr}. Le formulaire demande le type de carte : choisissez « {choice} ».",
+    )
+
+
+def _missing_card_type_issue() -> Issue:
+    return Issue(
+        "card_type.missing",
+        card_type_module.FIELD,
+        None,
+        'The card type is missing: choose "avec photo" or "sans photo". The serial number'
+        " does not show which it is.",
+        "Le type de carte manque : choisissez « avec photo » ou « sans photo ». Le numéro"
+        " de série ne permet pas de le savoir.",
+    )
+
+
+# --- Clean-up -------------------------------------------------------------------
+
+
+def compact(value: str) -> str:
+    """The serial number without separators.
+
+    >>> compact("8025000002 1234567890 1")
+    '802500000212345678901'
+
+    As every ``compact()`` of this library, it raises
+    :class:`~vitale_ids.InvalidType` for anything but a ``str``, and
+    :class:`~vitale_ids.InvalidLength` for an input of more than
+    ``MAX_INPUT_LENGTH`` characters, without scanning it. It checks nothing
+    else, and keeps the prefix of a card with photo: :func:`check_serial` does.
+    """
+    return remove_separators(checked_text(value, FIELD, _too_long_issue))
+
+
+def _cleaned(value: str) -> str:
+    """``value`` without separators, or ``""`` for an input too long to scan."""
+    return remove_separators(value) if len(value) <= MAX_INPUT_LENGTH else ""
 
 
 def _is_ascii_digits(text: str) -> bool:
     # str.isdigit() alone accepts "１" and "٣"; isascii() rules them out.
-    return text.isascii() and text.isdigit()
+    return text.isdigit() and text.isascii()
 
 
 def looks_like_date(digits: str) -> bool:
-    """True for 8 digits that read as a real DDMMYYYY date from 1900 to 2099."""
-    if len(digits) != 8 or not _is_ascii_digits(digits):
+    """True for digits that read as a real DDMMYYYY date from 1900 to 2099."""
+    if len(digits) != DATE_LENGTH or not _is_ascii_digits(digits):
         return False
     year = int(digits[4:])
-    if not 1900 <= year <= 2099:  # most serial numbers stop here
+    if year not in DATE_YEARS:  # most serial numbers stop here
         return False
     day, month = int(digits[:2]), int(digits[2:4])
     import datetime  # here, not at import: import vitale_ids stays cheap
@@ -377,23 +483,103 @@ def infer_card_type(cleaned: str) -> CardType | None:
 
     11 digits, or 21 starting with the prefix, mean a card with photo; 8 or 13
     digits a card without photo. Any other length (9, 10 and 12 included, which
-    are unusual on a card without photo) leaves the type open.
+    are unusual on a card without photo) leaves the type open, and so does a
+    character other than a digit.
     """
-    if not _is_ascii_digits(cleaned):
-        return None
+    return _serial_rules.infer_card_type(cleaned) if _is_ascii_digits(cleaned) else None
+
+
+# --- Finding the issues ---------------------------------------------------------
+#
+# _findings decides, from the rules, what is wrong or unusual in a compact
+# serial number; check_digits words it. The fast paths of check_serial and
+# is_valid_serial accept only what _findings finds nothing in.
+
+_Finding = tuple[str, int | None]
+
+_WARNING_CODES: Final = frozenset(
+    {
+        "serial.prefix_removed",
+        "serial.unusual_length",
+        "serial.looks_like_date",
+        "serial.issuer_number",
+    }
+)
+
+
+def _length_findings(cleaned: str, card_type: CardType | None) -> tuple[list[_Finding], str]:
+    """The issues of the length, and the digits kept (the printed prefix dropped)."""
     length = len(cleaned)
-    if length == _PHOTO_LENGTH or (
-        length == _PRINTED_PHOTO_LENGTH and cleaned.startswith(PHOTO_CARD_PREFIX)
-    ):
-        return CardType.WITH_PHOTO
-    if length in _NO_PHOTO_LENGTHS:
-        return CardType.WITHOUT_PHOTO
-    return None
+    if card_type is CardType.WITH_PHOTO:
+        if length == PHOTO_LENGTH:
+            return [], cleaned
+        if is_printed_photo_form(cleaned):
+            return [("serial.prefix_removed", 0)], cleaned[len(PHOTO_CARD_PREFIX) :]
+    elif card_type is CardType.WITHOUT_PHOTO:
+        if length in NO_PHOTO_LENGTHS:
+            return [], cleaned
+        if length in NO_PHOTO_UNUSUAL_LENGTHS:
+            return [("serial.unusual_length", None)], cleaned
+    elif length in NO_PHOTO_ACCEPTED_LENGTHS or is_printed_photo_form(cleaned):
+        return [], cleaned
+    return [("serial.length", None)], cleaned
 
 
-def compact(value: str) -> str:
-    """The serial number without separators (``""`` for an over-long input)."""
-    return remove_separators(value) if len(value) <= MAX_INPUT_LENGTH else ""
+def _findings(cleaned: str, card_type: CardType | None) -> tuple[list[_Finding], str]:
+    """Every issue of ``cleaned`` (not empty) for ``card_type``, and the digits kept."""
+    found, kept = _length_findings(cleaned, card_type)
+    # The digits kept are digits exactly when all are: the prefix is digits.
+    if cleaned.isdigit() and cleaned.isascii():
+        if len(kept) == DATE_LENGTH and looks_like_date(kept):
+            found.append(("serial.looks_like_date", None))
+        if kept in ISSUER_NUMBER:
+            found.append(("serial.issuer_number", None))
+    else:  # a character other than a digit: each one is reported
+        found.extend(
+            ("serial.character", index) for index, char in enumerate(cleaned) if char not in DIGITS
+        )
+    return found, kept
+
+
+def _word(
+    code: str, cleaned: str, card_type: CardType | None, index: int | None, position: int | None
+) -> Issue:
+    """The :class:`Issue` of a finding at ``index`` in ``cleaned``, ``position`` in the input."""
+    if code == "serial.character":
+        return _character_issue(cleaned[int(index or 0)], int(index or 0), int(position or 0))
+    if code == "serial.prefix_removed":
+        return _prefix_removed_issue(int(position or 0))
+    if code == "serial.unusual_length":
+        return _unusual_length_issue(len(cleaned))
+    if code == "serial.looks_like_date":
+        return _looks_like_date_issue()
+    if code == "serial.issuer_number":
+        return _issuer_number_issue()
+    printed_less_one = _printed_less_one_issue(cleaned)
+    if printed_less_one is not None:
+        return printed_less_one
+    if card_type is CardType.WITH_PHOTO:
+        return _with_photo_length_issue(cleaned)
+    if card_type is CardType.WITHOUT_PHOTO:
+        return _without_photo_length_issue(cleaned)
+    return _any_card_length_issue(len(cleaned))
+
+
+def _printed_less_one_issue(cleaned: str) -> Issue | None:
+    """The 21 digits printed beside the photo, one of them left out: say so."""
+    if len(cleaned) != PRINTED_PHOTO_LENGTH - 1 or not cleaned.startswith(PHOTO_CARD_PREFIX):
+        return None
+    return _issue(
+        "serial.length",
+        None,
+        f"The serial number has {len(cleaned)} digits and starts with {PHOTO_CARD_PREFIX}, the"
+        f" prefix of every card with photo: one digit is missing from the {PRINTED_PHOTO_LENGTH}"
+        f" printed beside the photo. The form wants the last {PHOTO_LENGTH}.",
+        f"Le numéro de série comporte {len(cleaned)} chiffres et commence par {PHOTO_CARD_PREFIX},"
+        " le préfixe de toutes les cartes avec photo : il manque un chiffre aux"
+        f" {PRINTED_PHOTO_LENGTH} imprimés à côté de la photo. Le formulaire en demande les"
+        f" {PHOTO_LENGTH} derniers.",
+    )
 
 
 def check_digits(
@@ -410,56 +596,76 @@ def check_digits(
     cleaned = remove_separators(value)
     if not cleaned:
         return build_check(None, [*errors, _empty_issue(card_type)], [], strict)
-
+    found, kept = _findings(cleaned, card_type)
     warnings: list[Issue] = []
-    length = len(cleaned)
-    kept = cleaned
-    if card_type is CardType.WITH_PHOTO:
-        if length == _PRINTED_PHOTO_LENGTH and cleaned.startswith(PHOTO_CARD_PREFIX):
-            kept = cleaned[len(PHOTO_CARD_PREFIX) :]
-            position = 0 if cleaned == value else original_index(value, 0)
-            warnings.append(_prefix_removed_issue(position))
-        elif length != _PHOTO_LENGTH:
-            errors.append(_with_photo_length_issue(cleaned))
-    elif card_type is CardType.WITHOUT_PHOTO:
-        if length in _NO_PHOTO_UNUSUAL_LENGTHS:
-            warnings.append(_unusual_length_issue(length))
-        elif length not in _NO_PHOTO_LENGTHS:
-            errors.append(_without_photo_length_issue(cleaned))
-    elif not (
-        8 <= length <= 13
-        or (length == _PRINTED_PHOTO_LENGTH and cleaned.startswith(PHOTO_CARD_PREFIX))
-    ):
-        errors.append(_any_card_length_issue(length))
-
-    if not _is_ascii_digits(cleaned):  # else no character needs a look of its own
-        for index, char in enumerate(cleaned):
-            if not "0" <= char <= "9":
-                position = index if cleaned == value else original_index(value, index)
-                errors.append(_character_issue(char, index, position))
-
-    if _is_ascii_digits(kept):
-        if looks_like_date(kept):
-            warnings.append(_looks_like_date_issue())
-        if kept in ISSUER_NUMBER:
-            warnings.append(_issuer_number_issue())
-
+    for code, index in found:
+        # Where an issue stands in what was typed is looked up only for the issues found.
+        position = index if index is None or cleaned == value else original_index(value, index)
+        issue = _word(code, cleaned, card_type, index, position)
+        (warnings if code in _WARNING_CODES else errors).append(issue)
     serial = None
     if card_type is not None and not errors:
         serial = VitaleSerial._trusted(kept, card_type)
     return build_check(serial, errors, warnings, strict)
 
 
+# --- The card type --------------------------------------------------------------
+
+
+def _check_card_type(
+    card_type: CardType | str | None, value: str, strict: bool
+) -> tuple[CardType | None, Check[CardType]]:
+    """The card type to check the serial against, and the card type field's check.
+
+    They differ when ``strict`` turns ``card_type.inferred`` into an error: the
+    serial number is still checked against the inferred type.
+    """
+    if card_type is None:
+        inferred = infer_card_type(_cleaned(value))
+        if inferred is None:
+            return None, Check(False, None, (_missing_card_type_issue(),), ())
+        return inferred, build_check(inferred, [], [_inferred_issue(inferred)], strict)
+    resolved, unknown = resolve(card_type)
+    if unknown is not None:
+        return None, Check(False, None, (unknown,), ())
+    return resolved, Check(True, resolved, (), ())
+
+
+def _check_card_type_and_serial(
+    card_type: CardType | str | None, value: str, strict: bool
+) -> tuple[Check[CardType], Check[VitaleSerial]]:
+    """The card type field's check and the serial field's, the type inferred if need be.
+
+    :func:`check_serial` and :func:`~vitale_ids.check_form` both decide the card
+    type here.
+    """
+    resolved, card_type_check = _check_card_type(card_type, value, strict)
+    serial_check = check_digits(value, resolved, [], strict)
+    if resolved is None:
+        # Without a card type the serial cannot be fully checked, so its field
+        # must not read as valid: callers rely on "valid" meaning "has a value".
+        serial_check = Check(
+            False, None, serial_check.errors + card_type_check.errors, serial_check.warnings
+        )
+    return card_type_check, serial_check
+
+
+# --- Checking ----------------------------------------------------------------
+
+
 def check_serial(
-    value: str, *, card_type: CardType | str, strict: bool = False
+    value: str, card_type: CardType | str | None = None, *, strict: bool = False
 ) -> Check[VitaleSerial]:
-    """Check a serial number for ``card_type`` and report every problem, without raising.
+    """Check a serial number and report every problem, without raising.
 
     ``card_type`` is a :class:`CardType` or a text for :meth:`CardType.parse`;
     a text it cannot read gives the error ``card_type.unknown`` (field
     ``"card_type"``), and the serial is then checked against what both card
-    types allow. ``strict=True`` turns the warnings into errors, as the
-    official online form does.
+    types allow. Without a card type (``None``) it is inferred from the serial
+    number when its length allows only one, with the warning ``card_type.inferred``; otherwise
+    that is the error ``card_type.missing``, as in :func:`~vitale_ids.check_form`.
+    ``strict=True`` turns the warnings into errors, as the official online
+    form does.
     """
     if not isinstance(value, str):
         raise_type_error(FIELD, value)
@@ -468,39 +674,23 @@ def check_serial(
     # tests/test_code_and_serial_properties.py holds both paths to the same results.
     if isinstance(card_type, CardType) and len(value) <= MAX_INPUT_LENGTH:
         digits = value.replace(" ", "")  # a plain str, even from a str subclass
-        if _is_ascii_digits(digits) and _verdict(digits, card_type) == _VALID:
+        if digits and not _findings(digits, card_type)[0]:
             return passed(VitaleSerial._trusted(digits, card_type))
-    resolved, card_type_issue = resolve(card_type)
-    errors = [] if card_type_issue is None else [card_type_issue]
-    return check_digits(value, resolved, errors, strict)
+    card_type_check, serial_check = _check_card_type_and_serial(card_type, value, strict)
+    if card_type_check.valid and not card_type_check.warnings:
+        return serial_check
+    # Each issue once: the serial's field repeats the card type's error.
+    errors = tuple(dict.fromkeys(card_type_check.errors + serial_check.errors))
+    warnings = card_type_check.warnings + serial_check.warnings
+    return Check(not errors, None if errors else serial_check.value, errors, warnings)
 
 
-# What the full check would find in a serial number of ASCII digits alone: the
-# fast paths of check_serial and is_valid_serial ask _verdict.
-_INVALID: Final = 0  # an error to report
-_VALID_WITH_WARNING: Final = 1
-_VALID: Final = 2  # nothing to report
-
-
-def _verdict(digits: str, card_type: CardType) -> int:
-    """_INVALID, _VALID_WITH_WARNING or _VALID for ``digits``, ASCII digits only."""
-    length = len(digits)
-    if card_type is CardType.WITH_PHOTO:
-        if length == _PRINTED_PHOTO_LENGTH and digits.startswith(PHOTO_CARD_PREFIX):
-            return _VALID_WITH_WARNING  # the prefix is dropped, with a warning
-        if length != _PHOTO_LENGTH:
-            return _INVALID
-    elif length in _NO_PHOTO_UNUSUAL_LENGTHS:
-        return _VALID_WITH_WARNING
-    elif length not in _NO_PHOTO_LENGTHS:
-        return _INVALID
-    if looks_like_date(digits) or digits in ISSUER_NUMBER:
-        return _VALID_WITH_WARNING
-    return _VALID
-
-
-def parse_serial(value: str, *, card_type: CardType | str, strict: bool = False) -> VitaleSerial:
+def parse_serial(
+    value: str, card_type: CardType | str | None = None, *, strict: bool = False
+) -> VitaleSerial:
     """Return the :class:`VitaleSerial`, or raise the first error.
+
+    ``card_type`` is as for :func:`check_serial`: inferred when not given.
 
     >>> parse_serial("1234567", card_type="sans photo")
     Traceback (most recent call last):
@@ -509,26 +699,40 @@ def parse_serial(value: str, *, card_type: CardType | str, strict: bool = False)
     """
     if not isinstance(value, str):
         raise_type_error(FIELD, value)
-    result = check_serial(value, card_type=card_type, strict=strict)
+    result = check_serial(value, card_type, strict=strict)
     if result.value is None:
         raise_first(result, _ERROR_CLASSES)
     return result.value
 
 
-def is_valid_serial(value: object, *, card_type: object, strict: bool = False) -> bool:
-    """True when ``value`` is a valid serial number for ``card_type``. Never raises."""
+def is_valid_serial(value: object, card_type: object = None, *, strict: bool = False) -> bool:
+    """True when ``value`` is a valid serial number for ``card_type``. Never raises.
+
+    Without a card type it is inferred, as :func:`check_serial` does; with
+    ``strict=True`` an inferred card type is not enough.
+    """
     if not isinstance(value, str) or len(value) > MAX_INPUT_LENGTH:
         return False
-    if not isinstance(card_type, CardType):
-        if not isinstance(card_type, str):
-            return False
-        card_type = resolve(card_type)[0]
-        if card_type is None:  # a card type it cannot read: an error
-            return False
+    resolved = card_type if type(card_type) is CardType else _card_type_or_none(card_type)
     digits = value.replace(" ", "")  # spaces, the usual separators, cost least to drop
-    if not _is_ascii_digits(digits):
-        digits = remove_separators(value)
-        if not _is_ascii_digits(digits):  # empty, or a character other than a digit
+    cleaned = digits if digits.isdigit() and digits.isascii() else remove_separators(value)
+    if card_type is None:
+        resolved = infer_card_type(cleaned)
+        if strict:
+            return False  # an inferred card type is then an error
+    if resolved is None or not cleaned:
+        return False
+    # The same findings as check_serial's, without wording them.
+    for code, _index in _findings(cleaned, resolved)[0]:
+        if strict or code not in _WARNING_CODES:
             return False
-    verdict = _verdict(digits, card_type)
-    return verdict == _VALID or (verdict == _VALID_WITH_WARNING and not strict)
+    return True
+
+
+def _card_type_or_none(card_type: object) -> CardType | None:
+    """The card type ``card_type`` names, or ``None`` (not given, or unreadable)."""
+    if isinstance(card_type, CardType):
+        return card_type
+    if isinstance(card_type, str):
+        return resolve(card_type)[0]
+    return None

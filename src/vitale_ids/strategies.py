@@ -14,18 +14,23 @@ person's number.
 - :func:`provisional_codes` draws valid codes provisoires, in mixed case.
 - :func:`serials` draws :class:`~vitale_ids.VitaleSerial` objects, for either
   card type.
+- :func:`identities` draws a NIR with identity traits that agree with it (sex,
+  birth date, birthplace code), as :func:`vitale_ids.ins.check_identity` takes them.
 
 Installing ``vitale_ids`` also registers these with Hypothesis (through its
 ``hypothesis`` entry point), so ``st.from_type(Nir)``,
 ``st.from_type(ProvisionalCode)`` and ``st.from_type(VitaleSerial)`` draw the
 library's objects.
 
-The NIR keys are computed here, independently of :func:`vitale_ids.nir_key`, so
-that a bug in the validator cannot hide itself by also producing the test data.
+Every rule the draws follow (sex digits, months, Corsica, the key formula,
+lengths) comes from the library's rules modules, so that the strategies follow
+a change of rule. The test suite checks the rules themselves against an
+independent implementation (python-stdnum) and the published examples.
 """
 
 from __future__ import annotations
 
+import datetime
 import string
 from typing import TYPE_CHECKING, Final, Literal, TypeVar, get_args
 
@@ -33,13 +38,18 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from vitale_ids import _code_rules, _nir_rules, _serial_rules
+from vitale_ids.nir import Sex
+
 if TYPE_CHECKING:
     from vitale_ids.card_type import CardType
     from vitale_ids.serial import VitaleSerial
 
 __all__ = [
+    "Identity",
     "InvalidNir",
     "InvalidNirKind",
+    "identities",
     "invalid_nirs",
     "nir_inputs",
     "nirs",
@@ -49,26 +59,41 @@ __all__ = [
 
 T = TypeVar("T")
 
-_DIGITS: Final = "0123456789"
+_DIGITS: Final = "".join(sorted(_nir_rules.DIGITS))
 
 # --- Valid NIRs ----------------------------------------------------------------
 
-_ORDINARY_SEX_DIGITS: Final = "12"
-_TEMPORARY_SEX_DIGITS: Final = "3478"
+_ORDINARY_SEX_DIGITS: Final = "".join(sorted(_nir_rules.ORDINARY_SEX_DIGITS))
+_TEMPORARY_SEX_DIGITS: Final = "".join(sorted(_nir_rules.TEMPORARY_SEX_DIGITS))
 # Two-digit departments outside the families that have a keyword: 20 is
 # Corsica, 97 and 98 start a 3-digit overseas department, 99 is abroad. 96
 # (Tunisia before 1956) and 91-95 (Algeria and Morocco before independence)
 # are ordinary codes. 00 only appears on temporary numbers: see
 # _TEMPORARY_ORDINARY_PLACES.
-_ORDINARY_DEPARTMENTS: Final = tuple(f"{d:02d}" for d in range(1, 97) if d != 20)
-_CORSICAN_DEPARTMENTS: Final = ("2A", "2B", "20")
+_SPECIAL_DEPARTMENTS: Final = frozenset(
+    {
+        _nir_rules.NO_DEPARTMENT,
+        _nir_rules.CORSICA_BEFORE_1976,
+        _nir_rules.ABROAD,
+        *_nir_rules.OVERSEAS_PREFIXES,
+    }
+)
+_ORDINARY_DEPARTMENTS: Final = tuple(
+    code for code in (f"{d:02d}" for d in range(100)) if code not in _SPECIAL_DEPARTMENTS
+)
+_CORSICAN_DEPARTMENTS: Final = (*_nir_rules.CORSICA_KEY_DIGITS, _nir_rules.CORSICA_BEFORE_1976)
+_KEY_WIDTH: Final = _nir_rules.KEY_LENGTH
 
 
 def _with_key(body: str) -> str:
     """``body`` (13 characters) followed by its key, 2A read as 19 and 2B as 18."""
-    department = body[5:7]
-    number = int(body[:5] + {"2A": "19", "2B": "18"}.get(department, department) + body[7:])
-    return f"{body}{97 - number % 97:02d}"
+    key = _nir_rules.key_of(_nir_rules.read_number(body) or 0)
+    return f"{body}{key:0{_KEY_WIDTH}d}"
+
+
+def _integers(numbers: range) -> st.SearchStrategy[int]:
+    """The numbers of a range, shrinking towards its first."""
+    return st.integers(numbers.start, numbers.stop - 1)
 
 
 def _places(departments: st.SearchStrategy[str], commune_width: int) -> st.SearchStrategy[str]:
@@ -105,7 +130,9 @@ def _abroad_places() -> st.SearchStrategy[str]:
 _ORDINARY_PLACES: Final = _places(st.sampled_from(_ORDINARY_DEPARTMENTS), 3)
 # 00 (birthplace not given) is only seen on temporary numbers, where it is the
 # simplest department.
-_TEMPORARY_ORDINARY_PLACES: Final = _places(st.sampled_from(("00", *_ORDINARY_DEPARTMENTS)), 3)
+_TEMPORARY_ORDINARY_PLACES: Final = _places(
+    st.sampled_from((_nir_rules.NO_DEPARTMENT, *_ORDINARY_DEPARTMENTS)), 3
+)
 _CORSICAN_PLACES: Final = _places(st.sampled_from(_CORSICAN_DEPARTMENTS), 3)
 _OVERSEAS_PLACES: Final = st.deferred(_overseas_places)
 _ABROAD_PLACES: Final = st.deferred(_abroad_places)
@@ -151,11 +178,16 @@ def _nirs(
     temporary_places: st.SearchStrategy[str],
 ) -> str:
     sex = draw(sexes)
-    year = draw(st.integers(0, 99))
+    year = draw(_integers(_YEARS))
     month = draw(months)
     place = draw(temporary_places if sex in _TEMPORARY_SEX_DIGITS else places)
-    order = draw(st.integers(1, 999))
+    order = draw(_integers(_ORDERS))
     return _with_key(f"{sex}{year:02d}{month:02d}{place}{order:03d}")
+
+
+_YEARS: Final = range(10 ** (_nir_rules.YEAR.stop - _nir_rules.YEAR.start))
+# 000 is no order number: the first is the next one up.
+_ORDERS: Final = range(_nir_rules.NO_ORDER_NUMBER + 1, _nir_rules.ORDER_MODULUS)
 
 
 def nirs(
@@ -196,7 +228,9 @@ def nirs(
     sexes = _family(
         temporary, st.sampled_from(_ORDINARY_SEX_DIGITS), st.sampled_from(_TEMPORARY_SEX_DIGITS)
     )
-    months = _family(unknown_month, st.integers(1, 12), st.integers(20, 99))
+    months = _family(
+        unknown_month, _integers(_nir_rules.KNOWN_MONTHS), _integers(_nir_rules.UNKNOWN_MONTHS)
+    )
     places, temporary_places = _place_strategies(corsica, abroad, overseas)
     return _nirs(sexes, months, places, temporary_places)
 
@@ -204,11 +238,15 @@ def nirs(
 # --- NIRs as people type them -----------------------------------------------------
 
 # After characters 1, 3, 5, 7, 10 and 13: "1 85 05 78 006 084 91", as on the card.
-_GROUP_ENDS: Final = (1, 3, 5, 7, 10, 13)
+_GROUP_ENDS: Final = tuple(group.stop for group in _nir_rules.GROUPS[:-1])
 _GROUP_SEPARATORS: Final = (" ", ".", "-", "\u00a0", "\u202f", "  ", " - ", "\u2013")
 # Stray separators land anywhere, one character at a time.
 _STRAY_SEPARATORS: Final = (" ", "\u00a0", ".", "-")
 _EDGES: Final = ("", " ", "\t", "\n", "\u00a0")
+
+
+# Where Corsica's letter stands: the department's second character.
+_LETTER: Final = _nir_rules.DEPARTMENT.stop - 1
 
 
 @st.composite
@@ -227,8 +265,8 @@ def _typed(draw: st.DrawFn, compact_nirs: st.SearchStrategy[str]) -> str:
         if index < len(compact):
             gaps[index] += draw(st.sampled_from(_STRAY_SEPARATORS))
     characters = list(compact)
-    if compact[5:6] == "2" and compact[6:7] in ("A", "B") and draw(st.booleans()):
-        characters[6] = characters[6].lower()
+    if compact[_nir_rules.DEPARTMENT] in _nir_rules.CORSICA_KEY_DIGITS and draw(st.booleans()):
+        characters[_LETTER] = characters[_LETTER].lower()
     typed = "".join(gap + char for gap, char in zip(gaps, characters, strict=True))
     return draw(st.sampled_from(_EDGES)) + typed + draw(st.sampled_from(_EDGES))
 
@@ -294,15 +332,23 @@ def _replace(text: str, index: int, new: str) -> str:
 
 @st.composite
 def _wrong_key(draw: st.DrawFn, base: str) -> InvalidNir:
-    key = int(base[13:])
+    key = int(base[_nir_rules.KEY])
     if draw(st.booleans()):
         # 00, 98 and 99 are never keys.
-        wrong, code = draw(st.sampled_from(("00", "98", "99"))), "nir.key_range"
+        wrong, code = draw(st.sampled_from(_NEVER_KEYS)), "nir.key_range"
     else:
         # Any other key from 01 to 97, the next one up first.
-        shift = draw(st.integers(1, 96))
-        wrong, code = f"{(key - 1 + shift) % 97 + 1:02d}", "nir.checksum"
-    return InvalidNir(base[:13] + wrong, "checksum", code, 13)
+        keys = _nir_rules.KEYS
+        shift = draw(st.integers(1, len(keys) - 1))
+        wrong = f"{(key - keys.start + shift) % len(keys) + keys.start:0{_KEY_WIDTH}d}"
+        code = "nir.checksum"
+    body = base[: _nir_rules.BODY_LENGTH]
+    return InvalidNir(body + wrong, "checksum", code, _nir_rules.KEY.start)
+
+
+_NEVER_KEYS: Final = tuple(
+    f"{key:0{_KEY_WIDTH}d}" for key in range(10**_KEY_WIDTH) if key not in _nir_rules.KEYS
+)
 
 
 @st.composite
@@ -310,17 +356,19 @@ def _wrong_component(
     draw: st.DrawFn, base: str, kind: InvalidNirKind, start: int, values: tuple[str, ...]
 ) -> InvalidNir:
     value = draw(st.sampled_from(values))
-    body = base[:start] + value + base[start + len(value) : 13]
+    body = base[:start] + value + base[start + len(value) : _nir_rules.BODY_LENGTH]
     return InvalidNir(_with_key(body), kind, f"nir.{kind}", start)
 
 
 @st.composite
 def _wrong_character(draw: st.DrawFn, base: str) -> InvalidNir:
     # Replacing the 2 of 2A would also make the A wrong: two faults, not one.
-    indexes = [index for index in range(15) if not (index == 5 and base[6] in "AB")]
+    corsica = base[_nir_rules.DEPARTMENT] in _nir_rules.CORSICA_KEY_DIGITS
+    first = _nir_rules.DEPARTMENT.start
+    indexes = [index for index in range(_nir_rules.LENGTH) if not (corsica and index == first)]
     index = draw(st.sampled_from(indexes))
     characters = _WRONG_CHARACTERS
-    if index == 6 and base[5] == "2":
+    if index == _LETTER and base[first] == _nir_rules.CORSICA_BEFORE_1976[0]:
         # 2A and 2B (in either case) are valid there.
         characters = characters.filter(lambda char: char not in "AaBb")
     new = draw(characters)
@@ -335,8 +383,12 @@ def _wrong_length(draw: st.DrawFn, base: str) -> InvalidNir:
     else:
         # 14 characters first, down to none at all.
         value = base[: draw(st.integers(0, 14).map(lambda cut: 14 - cut))]
-    code = {0: "nir.empty", 13: "nir.missing_key"}.get(len(value), "nir.length")
+    code = {0: "nir.empty", _nir_rules.BODY_LENGTH: "nir.missing_key"}.get(len(value), "nir.length")
     return InvalidNir(value, "length", code, None)
+
+
+_WRONG_SEX_DIGITS: Final = tuple(sorted(_nir_rules.DIGITS - _nir_rules.SEX_DIGITS))
+_WRONG_MONTHS: Final = tuple(f"{month:02d}" for month in sorted(_nir_rules.IMPOSSIBLE_MONTHS))
 
 
 @st.composite
@@ -348,12 +400,11 @@ def _invalid_nirs(draw: st.DrawFn, kinds: tuple[InvalidNirKind, ...]) -> Invalid
     if kind == "checksum":
         return draw(_wrong_key(base))
     if kind == "sex":
-        return draw(_wrong_component(base, "sex", 0, tuple("0569")))
+        return draw(_wrong_component(base, "sex", _nir_rules.SEX.start, _WRONG_SEX_DIGITS))
     if kind == "month":
-        months = ("00", *(str(month) for month in range(13, 20)))
-        return draw(_wrong_component(base, "month", 3, months))
+        return draw(_wrong_component(base, "month", _nir_rules.MONTH.start, _WRONG_MONTHS))
     if kind == "order":
-        return draw(_wrong_component(base, "order", 10, ("000",)))
+        return draw(_wrong_component(base, "order", _nir_rules.ORDER.start, (_nir_rules.NO_ORDER,)))
     if kind == "character":
         return draw(_wrong_character(base))
     return draw(_wrong_length(base))
@@ -395,8 +446,9 @@ def invalid_nirs(kind: InvalidNirKind | None = None) -> st.SearchStrategy[Invali
 
 # --- Codes provisoires -----------------------------------------------------------
 
-# Digits first, so that codes shrink towards 000000000000; both cases after.
-_CODE_ALPHABET: Final = string.digits + string.ascii_uppercase + string.ascii_lowercase
+# Digits first, so that codes shrink towards 000000000000; both cases after
+# (the order of ASCII).
+_CODE_ALPHABET: Final = "".join(sorted(_code_rules.ALPHABET))
 
 
 def provisional_codes() -> st.SearchStrategy[str]:
@@ -407,7 +459,7 @@ def provisional_codes() -> st.SearchStrategy[str]:
     the case, and these draws make a case bug show. They shrink towards
     ``000000000000``.
     """
-    return st.text(_CODE_ALPHABET, min_size=12, max_size=12)
+    return st.text(_CODE_ALPHABET, min_size=_code_rules.LENGTH, max_size=_code_rules.LENGTH)
 
 
 # --- Serial numbers ------------------------------------------------------------
@@ -420,7 +472,9 @@ def _digits(length: int) -> st.SearchStrategy[str]:
 def _without_photo_serials() -> st.SearchStrategy[str]:
     # 8 and 13 digits are what the cards carry; 9 to 12 are accepted with a
     # warning. Both branches cost the same choices, so draws shrink to 8.
-    lengths = st.sampled_from((8, 13)) | st.integers(9, 12)
+    lengths = st.sampled_from(sorted(_serial_rules.NO_PHOTO_LENGTHS)) | st.sampled_from(
+        sorted(_serial_rules.NO_PHOTO_UNUSUAL_LENGTHS)
+    )
     return lengths.flatmap(_digits)
 
 
@@ -450,7 +504,120 @@ def serials(card_type: CardType | str | None = None) -> st.SearchStrategy[Vitale
             ) from None
 
     def for_card(card: CardType) -> st.SearchStrategy[VitaleSerial]:
-        values = _digits(11) if card is CardType.WITH_PHOTO else _without_photo_serials()
+        if card is CardType.WITH_PHOTO:
+            values = _digits(_serial_rules.PHOTO_LENGTH)
+        else:
+            values = _without_photo_serials()
         return values.map(lambda value: VitaleSerial(value, card))
 
     return card_types.flatmap(for_card)
+
+
+# --- Identities: a NIR and the traits that go with it -------------------------------
+
+
+@attrs.frozen
+class Identity:
+    """A synthetic NIR and identity traits that agree with it.
+
+    The fields are the arguments of :func:`vitale_ids.ins.check_identity`:
+    ``nir`` (compact), ``sex`` (a :class:`~vitale_ids.Sex` or one of the texts it
+    reads), ``birth_date`` (a ``date`` or ISO text) and ``birthplace_code`` (an
+    INSEE COG code, or ``None`` when the NIR gives no birthplace). The repr shows
+    ``nir``: the numbers are synthetic.
+    """
+
+    nir: str
+    sex: Sex | str
+    birth_date: datetime.date | str
+    birthplace_code: str | None
+
+
+def _birthplace_variants(nir: str) -> list[tuple[str | None, int | None]]:
+    """Birthplace codes that agree with ``nir``, each with the last birth year it allows.
+
+    The NIR's own place first (so that draws shrink to it), then the same
+    department with another commune (``None`` in place of the commune: it is
+    drawn), then each history that explains a different code (Corsica, Seine,
+    Algeria...), with the commune kept.
+    """
+    from vitale_ids import _ins_rules, _nir_rules
+
+    prefix = nir[_nir_rules.DEPARTMENT]
+    overseas = prefix in _nir_rules.OVERSEAS_PREFIXES
+    department = nir[_nir_rules.OVERSEAS_DEPARTMENT] if overseas else prefix
+    if department in _ins_rules.NO_PLACE_DEPARTMENTS:
+        return [(None, None)]
+    place = nir[_nir_rules.DEPARTMENT.start : _nir_rules.PLACE.stop]
+    commune = place[len(department) :]
+    # Department 20 is Corsica's before 1976, whatever the code that comes with it.
+    corsica = _ins_rules.CORSICA
+    limit = corsica.last_year if department in corsica.old else None
+    variants: list[tuple[str | None, int | None]] = [(place, limit)]
+    if department != _nir_rules.ABROAD:
+        variants.append((department, limit))
+    for history in _ins_rules.HISTORIES:
+        if department in history.old:
+            for new in sorted(history.new - {department}):
+                code = new if len(new) == len(place) else new + commune
+                variants.append((code, history.last_year))
+        elif history.either_way and department in history.new:
+            variants.extend((old + commune, limit) for old in sorted(history.old))
+    return variants
+
+
+_SEX_SPELLINGS: Final = {sex: (sex, str(sex.value), sex.name[0], sex.name.lower()) for sex in Sex}
+
+
+@st.composite
+def _identities(draw: st.DrawFn, compact_nirs: st.SearchStrategy[str]) -> Identity:
+    import calendar
+
+    from vitale_ids import _nir_rules
+
+    nir = draw(compact_nirs)
+    sex = Sex.MALE if int(nir[_nir_rules.SEX]) % 2 else Sex.FEMALE
+    code, last_year = draw(st.sampled_from(_birthplace_variants(nir)))
+    width = _nir_rules.PLACE.stop - _nir_rules.DEPARTMENT.start - len(code or "")
+    if code is not None and width:  # a department alone: another commune of it
+        code += f"{draw(st.integers(0, 10**width - 1)):0{width}d}"
+    two_digit_year = int(nir[_nir_rules.YEAR])
+    # The NIR has no century: any fits, as long as the birthplace's history allows it.
+    centuries = [
+        century
+        for century in (1900, 2000, 1800)
+        if last_year is None or century + two_digit_year <= last_year
+    ]
+    year = draw(st.sampled_from(centuries)) + two_digit_year
+    month_code = int(nir[_nir_rules.MONTH])
+    month = month_code if month_code in _nir_rules.KNOWN_MONTHS else draw(st.integers(1, 12))
+    day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
+    forms: list[datetime.date | str] = [
+        datetime.date(year, month, day),
+        f"{year:04d}-{month:02d}-{day:02d}",
+        f"{year:04d}-{month:02d}",
+        f"{year:04d}",
+    ]
+    spellings: list[Sex | str] = list(_SEX_SPELLINGS[sex])
+    birth_date = draw(st.sampled_from(forms))
+    spelling = draw(st.sampled_from(spellings))
+    return Identity(nir, spelling, birth_date, code)
+
+
+def identities(*, compact: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Identity]:
+    """A NIR with identity traits that agree with it, as :class:`Identity` objects.
+
+    ``check_identity(i.nir, sex=i.sex, birth_date=i.birth_date,
+    birthplace_code=i.birthplace_code)`` finds no error in any draw. It may
+    give warnings: besides the NIR's own (temporary numbers, unknown months),
+    the birthplace can differ from the NIR's the ways history explains (another
+    commune of the same department; Corsica before 1976; Seine and Seine-et-Oise
+    before 1968; Algeria, Morocco and Tunisia before independence; overseas
+    renumbering), with a birth year that history allows.
+
+    ``compact`` is the strategy of NIRs (:func:`nirs` by default). The sex is
+    drawn in each spelling that check_identity reads, the birth date as a
+    ``date`` or as ISO text (year, month or day), in a century that fits.
+    Draws shrink towards the NIR's own birthplace.
+    """
+    return _identities(nirs() if compact is None else compact)
