@@ -170,6 +170,17 @@ def test_serial_in_nir(serial: str, card_type: CardType) -> None:
     assert serial_check.errors == (issue,)
 
 
+@pytest.mark.parametrize("strict", [False, True])
+def test_printed_serial_inside_the_nir_is_reported_strict_or_not(strict: bool) -> None:
+    # The 21 printed digits keep their last 11, which are in the NIR. strict=True
+    # makes the removed prefix an error, and must not lose the cross-field one.
+    serial = "8025000002 " + ORDINARY[1:11] + " " + ORDINARY[11]
+    result = form(serial=serial, strict=strict)
+    assert "form.serial_in_nir" in [issue.code for issue in result.errors]
+    prefix = [issue for issue in result.issues if issue.code == "serial.prefix_removed"]
+    assert [issue in result.errors for issue in prefix] == [strict]
+
+
 def test_the_whole_nir_typed_as_the_serial() -> None:
     result = form(serial=ORDINARY)
     assert codes(result.errors) == [("serial", "serial.length"), ("serial", "form.serial_in_nir")]

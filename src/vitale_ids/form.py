@@ -58,7 +58,7 @@ from vitale_ids._core import (
     raise_type_error,
     remove_separators,
 )
-from vitale_ids._serial_rules import SHORTEST_SERIAL
+from vitale_ids._serial_rules import PHOTO_CARD_PREFIX, SHORTEST_SERIAL, is_printed_photo_form
 from vitale_ids.card_type import CardType
 from vitale_ids.nir import check_nir
 from vitale_ids.provisional_code import check_provisional_code
@@ -207,8 +207,11 @@ def check_form(
     )
 
     nir_digits = nir_module.compact(nir) if len(nir) <= MAX_INPUT_LENGTH else ""
-    serial_value = serial_check.value
-    kept = serial_value.compact if serial_value is not None else serial_module._cleaned(serial)
+    # The digits the serial keeps, whether or not it is valid: strict=True makes
+    # the removed prefix an error, and the serial must still be looked for.
+    kept = serial_module._cleaned(serial)
+    if is_printed_photo_form(kept):
+        kept = kept[len(PHOTO_CARD_PREFIX) :]
     # A shorter digit run than the shortest serial is found in most NIRs by chance.
     if len(kept) >= SHORTEST_SERIAL and kept.isascii() and kept.isdigit() and kept in nir_digits:
         serial_check = _with_error(serial_check, _serial_in_nir_issue())
