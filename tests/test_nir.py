@@ -531,7 +531,9 @@ def test_warnings_come_with_errors() -> None:
 # --- Types, errors and privacy ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("value", [None, 185057800608491, b"185057800608491", ["1"], 1.5])
+@pytest.mark.parametrize(
+    "value", [None, True, -185057800608491, b"185057800608491", ["1"], 1.5, float("nan")]
+)
 def test_non_str(value: object) -> None:
     assert is_valid_nir(value) is False
     assert issubclass(InvalidType, TypeError)

@@ -63,6 +63,7 @@ False
 from __future__ import annotations
 
 import enum
+import operator
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -74,6 +75,7 @@ from vitale_ids._core import (
     InvalidComponent,
     InvalidFormat,
     InvalidLength,
+    InvalidType,
     Issue,
     ValidationError,
     _set_check_errors,
@@ -87,7 +89,6 @@ from vitale_ids._core import (
     original_index,
     original_indexes,
     raise_first,
-    raise_type_error,
     remove_separators,
     slot_setters,
 )
@@ -217,7 +218,7 @@ class Nir:
 
     compact: str
 
-    def __init__(self, value: str, *, strict: bool = False) -> None:
+    def __init__(self, value: str | int, *, strict: bool = False) -> None:
         object.__setattr__(self, "compact", parse_nir(value, strict=strict).compact)
 
     @property
@@ -541,7 +542,7 @@ def _too_long_issue() -> Issue:
 # --- Clean-up -----------------------------------------------------------------
 
 
-def compact(value: str) -> str:
+def compact(value: str | int) -> str:
     """Remove spaces, dots and hyphens, and upper-case ``2a``/``2b``.
 
     >>> compact("2 53 07 2a 073 004 43")
@@ -553,6 +554,8 @@ def compact(value: str) -> str:
     ``MAX_INPUT_LENGTH`` characters, without scanning it. It checks nothing
     else: :func:`check_nir` does.
     """
+    if not isinstance(value, str):
+        value = _number_text_or_raise(value)
     return _compact(checked_text(value, FIELD, _too_long_issue))
 
 
@@ -673,7 +676,7 @@ def _word(finding: _Finding, position: int | None) -> Issue:
 # paths to the same results on arbitrary input.
 
 
-def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
+def check_nir(value: str | int, *, strict: bool = False) -> Check[Nir]:
     """Check a NIR and report every problem found, without raising.
 
     ``strict=True`` turns the warnings (temporary number, unknown month) into
@@ -718,11 +721,55 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
 
 
 def _plain_text(value: object) -> str:
-    """The plain ``str`` a ``str`` subclass (``numpy.str_``...) holds; raise for a non-str."""
+    """The plain ``str`` a ``str`` subclass (``numpy.str_``...) holds, or a whole number's text.
+
+    Raises :class:`~vitale_ids.InvalidType` for anything else.
+    """
     if not isinstance(value, str):
-        raise_type_error(FIELD, value)
+        return _number_text_or_raise(value)
     # A huge one is refused before it is copied.
     return str.__str__(value) if len(value) <= MAX_INPUT_LENGTH else value
+
+
+def _number_text(value: object) -> str | None:
+    """The decimal text of a whole number that may be a NIR, else ``None``.
+
+    ``pandas.read_csv`` reads a column of compact NIRs as ``int64`` (``float64``
+    when a row is missing). A NIR never starts with 0, so its number loses
+    nothing: ``int``, NumPy integers and whole floats are checked as
+    ``str(int(value))``, as the column API (:mod:`vitale_ids.columns`) does.
+    ``bool`` and negative numbers are no NIR.
+    """
+    if isinstance(value, bool):
+        return None
+    try:
+        number = operator.index(value)  # type: ignore[arg-type]  # any object: TypeError
+    except TypeError:
+        if not isinstance(value, float) or not value.is_integer():
+            return None
+        number = int(value)
+    return str(number) if number >= 0 else None
+
+
+def _number_text_or_raise(value: object) -> str:
+    text = _number_text(value)
+    if text is None:
+        raise InvalidType(_type_issue(value))
+    return text
+
+
+def _type_issue(value: object) -> Issue:
+    # The type's name only: the value may hold the number.
+    type_name = type(value).__name__
+    return Issue(
+        "nir.type",
+        FIELD,
+        None,
+        f"Expected text (str) or a whole number, got {type_name}. With pandas, read"
+        " identifiers as text: read_csv(..., dtype=str).",
+        f"Un texte (str) ou un nombre entier est attendu, pas {type_name}. Avec pandas,"
+        " lisez les identifiants comme du texte : read_csv(..., dtype=str).",
+    )
 
 
 def _key_position(spaced: str) -> int:
@@ -747,7 +794,7 @@ def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[Nir]:
     return build_check(None if errors else _trusted_nir(cleaned), errors, warnings, strict)
 
 
-def parse_nir(value: str, *, strict: bool = False) -> Nir:
+def parse_nir(value: str | int, *, strict: bool = False) -> Nir:
     """Return the :class:`Nir`, or raise the first error as a :class:`ValidationError`.
 
     >>> parse_nir("1 85 05 78 006 084 19")
@@ -755,8 +802,6 @@ def parse_nir(value: str, *, strict: bool = False) -> Nir:
     ...
     vitale_ids.InvalidChecksum: The key (characters 14-15) does not match ...
     """
-    if not isinstance(value, str):
-        raise_type_error(FIELD, value)
     result = check_nir(value, strict=strict)
     if result.value is None:
         raise_first(result, _ERROR_CLASSES)
@@ -768,7 +813,9 @@ def is_valid_nir(value: object, *, strict: bool = False) -> bool:
     # The validator called on every row and every keystroke: the usual input
     # is decided by the fast path of check_nir, without building a result.
     if type(value) is not str and not isinstance(value, str):  # a plain str skips the call
-        return False
+        value = _number_text(value)  # a compact NIR read as a number (pandas)
+        if value is None:
+            return False
     length = len(value)
     if length == LENGTH:
         number = read_number(value)
@@ -797,7 +844,7 @@ def is_valid_nir(value: object, *, strict: bool = False) -> bool:
     return True
 
 
-def nir_key(first_13: str) -> str:
+def nir_key(first_13: str | int) -> str:
     """The 2-digit key of the first 13 characters of a NIR (2A/2B handled).
 
     Separators and lower-case ``2a``/``2b`` are accepted, as in :func:`check_nir`.
@@ -806,7 +853,7 @@ def nir_key(first_13: str) -> str:
     '91'
     """
     if not isinstance(first_13, str):
-        raise_type_error(FIELD, first_13)
+        first_13 = _number_text_or_raise(first_13)
     cleaned = compact(first_13) if len(first_13) <= MAX_INPUT_LENGTH else first_13
     if len(cleaned) != BODY_LENGTH:
         raise InvalidLength(
