@@ -48,7 +48,7 @@ Traceback (most recent call last):
 ...
 pydantic_core._pydantic_core.ValidationError: 1 validation error for StrictForm
 nir
-  Character 1 is 7: this is a temporary number (NIA, numéro d'identification d'attente). The online form refuses it; you can object by phone at 3422. [type=nir.temporary, input_value='<hidden>', input_type=_Hidden]
+  Character 1 is the sex digit of a temporary number (NIA, numéro d'identification d'attente). The online form refuses it; you can object by phone at 3422. [type=nir.temporary, input_value='<hidden>', input_type=_Hidden]
 
 :class:`OppositionForm` is the whole form, checked as :func:`~vitale_ids.check_form`
 checks it.
