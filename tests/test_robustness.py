@@ -221,12 +221,22 @@ ENTRIES: list[Entry] = [
         "parse",
         none_is_missing=True,
     ),
-    code_entry("check_form provisional_code", lambda v: form_with(provisional_code=v), "check"),
-    nir_entry("check_form nir", lambda v: form_with(nir=v), "check"),
+    # form.wrong_field: the value is another field's identifier.
+    attrs.evolve(
+        code_entry("check_form provisional_code", lambda v: form_with(provisional_code=v), "check"),
+        prefixes=("code.", "form."),
+    ),
+    attrs.evolve(
+        nir_entry("check_form nir", lambda v: form_with(nir=v), "check"),
+        prefixes=("nir.", "form."),
+    ),
     card_type_entry(
         "check_form card_type", lambda v: form_with(card_type=v), "check", blank_is_missing=True
     ),
-    serial_entry("check_form serial", lambda v: form_with(serial=v), "check"),
+    attrs.evolve(
+        serial_entry("check_form serial", lambda v: form_with(serial=v), "check"),
+        prefixes=("serial.", "form."),
+    ),
     serial_entry("check_serial without card type", vitale_ids.check_serial, "check"),
     serial_entry("is_valid_serial without card type", vitale_ids.is_valid_serial, "is_valid"),
     serial_entry("serial.compact", serial.compact, "parse"),
@@ -312,7 +322,9 @@ MAPPING_TAKERS = {"check_fhir_identifier"}
 
 def test_every_public_function_is_exercised() -> None:
     # A new public function must be added to ENTRIES (or CLI_HELPERS), or this fails.
-    exercised = {entry.function for entry in ENTRIES} | CLI_HELPERS | MAPPING_TAKERS
+    exercised = (
+        {entry.function for entry in ENTRIES} | CLI_HELPERS | MAPPING_TAKERS | {"wrong_field"}
+    )
     assert public_callables() - exercised == set()
 
 
@@ -634,3 +646,19 @@ def test_the_command_line_refuses_a_huge_value_after_len_alone(pattern: str) -> 
     for kind in cli.KINDS:
         assert not cli.check_value(value, kind, None).check.valid
     assert value.uses == [], f"used {sorted(set(value.uses))} on a huge input"
+
+
+@pytest.mark.parametrize("field", ["nir", "provisional_code", "serial"])
+@settings(max_examples=100)
+@given(value=st.one_of(texts, non_str))
+def test_wrong_field_answers_none_or_its_issue(field: str, value: object) -> None:
+    issue = vitale_ids.wrong_field(value, field)  # type: ignore[arg-type]
+    if issue is not None:
+        assert isinstance(value, str)
+        assert (issue.code, issue.field, issue.position) == ("form.wrong_field", field, None)
+
+
+def test_wrong_field_does_not_scan_a_huge_value() -> None:
+    value = LengthOnly("1" * HUGE)
+    assert vitale_ids.wrong_field(value, "nir") is None
+    assert value.uses == []
