@@ -199,8 +199,8 @@ def _tail_of(head: Words, last: Words) -> Words:
     return tail
 
 
-def _words_of_rows(block: Block, rows: Ints) -> tuple[Words, Words, Words]:
-    """The three words of rows that have 15 bytes, straight from the data buffer."""
+def _words_of_rows(block: Block, rows: Ints) -> tuple[Words, Words]:
+    """The head and last words of rows that have 15 bytes, straight from the data buffer."""
     data = block.data
     if len(rows) == block.size > 0 and int(block.offsets[-1] - block.offsets[0]) == (
         rules.LENGTH * block.size
@@ -226,7 +226,23 @@ def _words_of_rows(block: Block, rows: Ints) -> tuple[Words, Words, Words]:
             shape=(max(len(data) - _WORD + 1, 0),), dtype="<u8", buffer=data, strides=(1,)
         )
         head, last = windows[starts + _HEAD_AT], windows[starts + _LAST_AT]
-    return head, _tail_of(head, last), last
+    return head, last
+
+
+def _plain_digits(head: Words, last: Words) -> Bools:
+    """Rows of 15 bytes that are all digits, but for Corsica's letters where they belong."""
+    plain = _all_digits(head)
+    plain &= _all_digits(last)
+    if not plain.all():
+        letters = np.flatnonzero(~plain)
+        digits = _CORSICA_DIGITS[_field(head[letters], rules.DEPARTMENT.start, 2)]
+        corsica = digits != 0
+        letters = letters[corsica]
+        if len(letters):
+            replaced = head[letters] & _U(~_DEPARTMENT_MASK & ((1 << 64) - 1))
+            replaced |= digits[corsica] << _U(8 * rules.DEPARTMENT.start)
+            plain[letters] = _all_digits(replaced) & _all_digits(last[letters])
+    return plain
 
 
 def _words_of_matrix(matrix: Bytes) -> tuple[Words, Words, Words]:
@@ -342,24 +358,30 @@ class Gathered:
         "short_rows",
     )
 
-    def __init__(self, block: Block, candidates: Bools, *, all_spaced: bool = False) -> None:
-        # all_spaced: read every row as the spaced ones are, as a second pass does.
+    def __init__(self, block: Block, candidates: Bools) -> None:
         by_length = block.lengths == rules.LENGTH
-        if all_spaced:
-            by_length = np.zeros(block.size, dtype=np.bool_)
         fifteen_bytes = np.flatnonzero(candidates & by_length)
-        rest = np.flatnonzero(candidates & ~by_length)
+        head, last = _words_of_rows(block, fifteen_bytes)
+        rest_mask = candidates & ~by_length
+        plain = _plain_digits(head, last)
+        if not plain.all():
+            # Spaces or letters among the 15 bytes: read as the spaced rows are.
+            rest_mask[fifteen_bytes[~plain]] = True
+            fifteen_bytes, head, last = fifteen_bytes[plain], head[plain], last[plain]
+        rest = np.flatnonzero(rest_mask)
         card_rows, card_compact = _card_layout(block, rest)
         run_rows, run_heads = _digit_runs(block, rest)
         if len(card_rows) or len(run_rows):
-            rest = np.setdiff1d(rest, np.concatenate([card_rows, run_rows]), assume_unique=True)
+            rest_mask[card_rows] = False
+            rest_mask[run_rows] = False
+            rest = np.flatnonzero(rest_mask)
         rows, matrix, counts = _spaced_rows(block, rest)
         fifteen = counts == rules.LENGTH
         compact, positions = take_compact(matrix[fifteen], rules.LENGTH)
         self.compact = np.concatenate([card_compact, compact])
         self.cards = len(card_rows)
         self.positions = positions
-        words = _words_of_rows(block, fifteen_bytes)
+        words = (head, _tail_of(head, last), last)
         if len(self.compact):
             more = _words_of_matrix(self.compact)
             words = (
@@ -387,10 +409,6 @@ class Gathered:
             found[scanned] = self.positions[spaced[scanned] - self.cards, compact_index[scanned]]
         return found
 
-    def undecided_bytes(self) -> Ints:
-        """Rows of 15 bytes that Parts could not read: spaces or letters among them."""
-        return self.rows[: self.plain][~self.parts.decided[: self.plain]]
-
 
 def valid_block(block: Block, strict: bool) -> tuple[Bools, Bools]:
     """Validity of each row of ``block``, and which rows the kernel could not decide."""
@@ -403,15 +421,6 @@ def valid_block(block: Block, strict: bool) -> tuple[Bools, Bools]:
     valid[gathered.rows] = gathered.parts.valid(strict)
     pending[gathered.rows] = False
     pending[gathered.other_rows] = False
-    again = gathered.undecided_bytes()
-    if len(again):
-        pending[again] = True
-        candidates = np.zeros(block.size, dtype=np.bool_)
-        candidates[again] = True
-        second = Gathered(block, candidates, all_spaced=True)
-        valid[second.rows] = second.parts.valid(strict)
-        pending[second.rows] = False
-        pending[second.other_rows] = False
     return valid, pending
 
 
@@ -542,11 +551,6 @@ def check_block(block: Block, strict: bool) -> Outcome:
     outcome = Outcome(block.size, block.nulls)
     gathered = Gathered(block, outcome.pending)
     _check_gathered(outcome, gathered, strict)
-    again = gathered.undecided_bytes()
-    if len(again):
-        candidates = np.zeros(block.size, dtype=np.bool_)
-        candidates[again] = True
-        _check_gathered(outcome, Gathered(block, candidates, all_spaced=True), strict)
     return outcome
 
 
