@@ -15,6 +15,7 @@ tabs, Unicode, a letter, an input over ``MAX_INPUT_LENGTH``) goes to
 
 from __future__ import annotations
 
+import functools
 from typing import Final
 
 import numpy as np
@@ -40,6 +41,9 @@ from vitale_ids.nir import MAX_INPUT_LENGTH
 Words = npt.NDArray[np.uint64]
 
 _U: Final = np.uint64
+# The scalars of the kernel's shifts and masks, made once: a NumPy scalar costs
+# about as much to make as a NumPy call on a vector of DuckDB's 2,048 rows.
+_u: Final = functools.cache(np.uint64)
 _WORD: Final = 8
 # The three words: bytes 0-7, the last 8 of the body, and the last 8 of the NIR.
 _HEAD_AT: Final = 0
@@ -64,9 +68,9 @@ _SIXES: Final = int.from_bytes(b"\x06" * _WORD, "little")
 
 def _field(word: Words, start: int, width: int) -> Words:
     """Bytes ``start`` to ``start + width`` of each word, as a little-endian number."""
-    shifted: Words = word >> _U(8 * start)
+    shifted: Words = word >> _u(8 * start)
     if start + width < _WORD:
-        shifted &= _U((1 << (8 * width)) - 1)
+        shifted &= _u((1 << (8 * width)) - 1)
     return shifted
 
 
@@ -75,33 +79,45 @@ def _text_value(text: str) -> int:
     return int.from_bytes(text.encode("ascii"), "little")
 
 
+# The constants of the word arithmetic, as NumPy scalars once and for all:
+# a block of a few thousand rows costs some microseconds per NumPy call.
+_HIGH: Final = _U(_HIGH_NIBBLES)
+_SIX_EACH: Final = _U(_SIXES)
+_DIGIT_HIGH: Final = _U(_ZEROS & _HIGH_NIBBLES)
+_ZERO_EACH: Final = _U(_ZEROS)
+_LANES: Final = tuple(
+    (_U(lane_bits), _U(scale), _U(mask))
+    for lane_bits, scale, mask in (
+        (8, 10, 0x00FF00FF00FF00FF),
+        (16, 100, 0x0000FFFF0000FFFF),
+        (32, 10_000, 0x00000000FFFFFFFF),
+    )
+)
+
+
 def _all_digits(word: Words) -> Bools:
     """True where all 8 bytes of ``word`` are ASCII digits."""
-    high = word & _U(_HIGH_NIBBLES)
+    high = word & _HIGH
     # A byte is a digit when its high nibble is 3 and stays 3 once 6 is added
     # (0x3A-0x3F become 0x40-0x45). A carry out of a byte of 0xFA or more only
     # reaches a byte whose own high nibble is wrong anyway.
-    plus_six = word + _U(_SIXES)
-    plus_six &= _U(_HIGH_NIBBLES)
-    ok: Bools = high == _U(_ZEROS & _HIGH_NIBBLES)
-    ok &= plus_six == _U(_ZEROS & _HIGH_NIBBLES)
+    plus_six = word + _SIX_EACH
+    plus_six &= _HIGH
+    ok: Bools = high == _DIGIT_HIGH
+    ok &= plus_six == _DIGIT_HIGH
     return ok
 
 
 def _number(word: Words) -> Words:
     """The 8 ASCII digits of each word as a number (first byte most significant)."""
-    value: Words = word - _U(_ZEROS)
-    carry: Words = value >> _U(8)
-    for lane_bits, scale, mask in (
-        (8, 10, 0x00FF00FF00FF00FF),
-        (16, 100, 0x0000FFFF0000FFFF),
-        (32, 10_000, 0x00000000FFFFFFFF),
-    ):
-        if lane_bits != 8:
-            np.right_shift(value, _U(lane_bits), out=carry)
-        value *= _U(scale)
+    value: Words = word - _ZERO_EACH
+    carry: Words = value >> _LANES[0][0]
+    for lane, (lane_bits, scale, mask) in enumerate(_LANES):
+        if lane:
+            np.right_shift(value, lane_bits, out=carry)
+        value *= scale
         value += carry
-        value &= _U(mask)
+        value &= mask
     return value
 
 
@@ -127,6 +143,7 @@ for _key in rules.KEYS:
     _KEY_VALUE[_text_value(f"{_key:0{rules.KEY_LENGTH}d}")] = _key
 
 _NO_ORDER: Final = _text_value(rules.NO_ORDER)
+_NO_ORDER_WORD: Final = _U(_NO_ORDER)
 
 # Corsica: the department's two bytes, and the digits the key formula reads
 # for them, lower-case letters included (check_nir upper-cases them).
@@ -141,6 +158,10 @@ _KEPT_BYTES: Final = byte_table(chr(b) for b in range(ASCII_LIMIT) if not is_sep
 _DEPARTMENT_MASK: Final = ((1 << 16) - 1) << (8 * rules.DEPARTMENT.start)
 
 _BODY_SCALE: Final = pow(10, _WORD, rules.KEY_MODULUS)
+_BODY_SCALE_WORD: Final = _U(_BODY_SCALE)
+_MODULUS_WORD: Final = _U(rules.KEY_MODULUS)
+_HEAD_SHIFT: Final = _U(8 * (_WORD - _HEAD_DIGITS))
+_HEAD_FILL: Final = _U(_ZEROS >> (8 * _HEAD_DIGITS))
 
 
 class Parts:
@@ -161,25 +182,30 @@ class Parts:
                 replacement = digits[digits != 0]
                 head = head.copy()
                 tail = tail.copy()
-                head[corsica] &= _U(~_DEPARTMENT_MASK & ((1 << 64) - 1))
-                head[corsica] |= replacement << _U(8 * rules.DEPARTMENT.start)
-                shift = _U(8 * (rules.DEPARTMENT.start - _TAIL_AT))
-                tail[corsica] &= ~(_U(0xFFFF) << shift)
+                head[corsica] &= _u(~_DEPARTMENT_MASK & ((1 << 64) - 1))
+                head[corsica] |= replacement << _u(8 * rules.DEPARTMENT.start)
+                shift = _u(8 * (rules.DEPARTMENT.start - _TAIL_AT))
+                tail[corsica] &= ~(_u(0xFFFF) << shift)
                 tail[corsica] |= replacement << shift
                 decided[corsica] = _all_digits(head[corsica]) & _all_digits(last[corsica])
         self.decided = decided
         self.sex = _SEX_KIND[_field(head, rules.SEX.start, 1)]
         self.month = _MONTH_KIND[_field(head, rules.MONTH.start, 2)]
-        self.no_order = _field(last, rules.ORDER.start - _LAST_AT, 3) == _U(_NO_ORDER)
+        self.no_order = _field(last, rules.ORDER.start - _LAST_AT, 3) == _NO_ORDER_WORD
         key = _KEY_VALUE[_field(last, rules.KEY.start - _LAST_AT, 2)]
         self.key_in_range = key >= 0
         # The body mod 97, from its first digits and the 8 of the tail word.
-        head_number = _number(
-            (head << _U(8 * (_WORD - _HEAD_DIGITS))) | _U(_ZEROS >> (8 * _HEAD_DIGITS))
-        )
-        head_number *= _U(_BODY_SCALE)
-        head_number += _number(tail)
-        remainder = (head_number % _U(rules.KEY_MODULUS)).astype(np.int16)
+        # Both words in one array: half the NumPy calls.
+        both = np.empty((2, len(head)), dtype=np.uint64)
+        np.left_shift(head, _HEAD_SHIFT, out=both[0])
+        both[0] |= _HEAD_FILL
+        both[1] = tail
+        numbers = _number(both)
+        head_number = numbers[0]
+        head_number *= _BODY_SCALE_WORD
+        head_number += numbers[1]
+        head_number %= _MODULUS_WORD
+        remainder = head_number.astype(np.int16)
         # rules.key_of, in arithmetic: a key out of range (-1 here) never fits.
         self.key_fits = key == rules.KEY_MODULUS - remainder
 
@@ -194,8 +220,8 @@ class Parts:
 
 def _tail_of(head: Words, last: Words) -> Words:
     """The tail word, bytes 5-12, from the two others: cheaper than a third gather."""
-    tail: Words = head >> _U(8 * _TAIL_AT)
-    tail |= (last >> _U(8 * (_WORD - _LAST_AT))) << _U(8 * (_WORD - _TAIL_AT))
+    tail: Words = head >> _u(8 * _TAIL_AT)
+    tail |= (last >> _u(8 * (_WORD - _LAST_AT))) << _u(8 * (_WORD - _TAIL_AT))
     return tail
 
 
@@ -239,8 +265,8 @@ def _plain_digits(head: Words, last: Words) -> Bools:
         corsica = digits != 0
         letters = letters[corsica]
         if len(letters):
-            replaced = head[letters] & _U(~_DEPARTMENT_MASK & ((1 << 64) - 1))
-            replaced |= digits[corsica] << _U(8 * rules.DEPARTMENT.start)
+            replaced = head[letters] & _u(~_DEPARTMENT_MASK & ((1 << 64) - 1))
+            replaced |= digits[corsica] << _u(8 * rules.DEPARTMENT.start)
             plain[letters] = _all_digits(replaced) & _all_digits(last[letters])
     return plain
 
@@ -298,17 +324,46 @@ _CARD_SPACES: Final = np.array(
 )
 
 
+# A card-layout row is read as three words, bytes 0-7, 8-15 and its last 8,
+# side by side: the columns of these 24 bytes where each character stands.
+_CARD_WORDS_AT: Final = (0, _WORD, _CARD_LENGTH - _WORD)
+if not 2 * _WORD <= _CARD_LENGTH <= 3 * _WORD:  # pragma: no cover
+    raise ImportError("The NIR's card layout in vitale_ids._nir_rules no longer fits the kernel.")
+
+
+def _card_columns(positions: Ints) -> Ints:
+    shifted: Ints = np.where(positions < 2 * _WORD, positions, positions + 3 * _WORD - _CARD_LENGTH)
+    return shifted
+
+
+_CARD_CHARACTER_COLUMNS: Final = _card_columns(_CARD_POSITIONS)
+_CARD_SPACE_COLUMNS: Final = _card_columns(_CARD_SPACES)
+
+
 def _card_layout(block: Block, rows: Ints) -> tuple[Ints, Bytes]:
     """Of ``rows``, those typed as on the card; and their 15 characters."""
     rows = rows[block.lengths[rows] == _CARD_LENGTH]
     if not len(rows):
         return rows, np.zeros((0, rules.LENGTH), dtype=np.uint8)
-    starts = block.offsets[rows][:, None]
-    spaces = block.data[starts + _CARD_SPACES] == SPACE
-    compact = block.data[starts + _CARD_POSITIONS]
+    starts = block.offsets[rows]
+    windows = _windows(block.data)
+    words = np.empty((len(rows), len(_CARD_WORDS_AT)), dtype="<u8")
+    for column, at in enumerate(_CARD_WORDS_AT):
+        words[:, column] = windows[starts + at]
+    text = words.view(np.uint8)
+    spaces = text[:, _CARD_SPACE_COLUMNS] == SPACE
+    compact = text[:, _CARD_CHARACTER_COLUMNS]
     # Any other separator among the characters: the scan of the spaced path.
     fine = spaces.all(axis=1) & _KEPT_BYTES[compact].all(axis=1)
     return rows[fine], compact[fine]
+
+
+def _windows(data: Bytes) -> Words:
+    """Every 8 consecutive bytes of ``data``, as a little-endian word: a view."""
+    windows: Words = np.ndarray(
+        shape=(max(len(data) - _WORD + 1, 0),), dtype="<u8", buffer=data, strides=(1,)
+    )
+    return windows
 
 
 def _digit_runs(block: Block, rows: Ints) -> tuple[Ints, Bytes]:
