@@ -158,6 +158,8 @@ _KEPT_BYTES: Final = byte_table(chr(b) for b in range(ASCII_LIMIT) if not is_sep
 _DEPARTMENT_MASK: Final = ((1 << 16) - 1) << (8 * rules.DEPARTMENT.start)
 
 _BODY_SCALE: Final = pow(10, _WORD, rules.KEY_MODULUS)
+_KEEP_ALL_BUT_DEPARTMENT: Final = _U(~_DEPARTMENT_MASK & ((1 << 64) - 1))
+_DEPARTMENT_SHIFT: Final = _U(8 * rules.DEPARTMENT.start)
 _BODY_SCALE_WORD: Final = _U(_BODY_SCALE)
 _MODULUS_WORD: Final = _U(rules.KEY_MODULUS)
 _HEAD_SHIFT: Final = _U(8 * (_WORD - _HEAD_DIGITS))
@@ -169,30 +171,14 @@ class Parts:
 
     __slots__ = ("decided", "key_fits", "key_in_range", "month", "no_order", "sex")
 
-    def __init__(self, head: Words, tail: Words, last: Words) -> None:
-        decided = _all_digits(head)
-        decided &= _all_digits(last)
-        if not decided.all():
-            # Corsica's 2A/2B: the key formula reads them as digits.
-            letters = np.flatnonzero(~decided)
-            department = _field(head[letters], rules.DEPARTMENT.start, 2)
-            digits = _CORSICA_DIGITS[department]
-            corsica = letters[digits != 0]
-            if len(corsica):
-                replacement = digits[digits != 0]
-                head = head.copy()
-                tail = tail.copy()
-                head[corsica] &= _u(~_DEPARTMENT_MASK & ((1 << 64) - 1))
-                head[corsica] |= replacement << _u(8 * rules.DEPARTMENT.start)
-                shift = _u(8 * (rules.DEPARTMENT.start - _TAIL_AT))
-                tail[corsica] &= ~(_u(0xFFFF) << shift)
-                tail[corsica] |= replacement << shift
-                decided[corsica] = _all_digits(head[corsica]) & _all_digits(last[corsica])
+    def __init__(self, head: Words, last: Words, decided: Bools) -> None:
+        # head: Corsica's letters already read as digits (_plain_digits).
+        tail = _tail_of(head, last)
         self.decided = decided
-        self.sex = _SEX_KIND[_field(head, rules.SEX.start, 1)]
-        self.month = _MONTH_KIND[_field(head, rules.MONTH.start, 2)]
+        self.sex = _SEX_KIND[_field(head, rules.SEX.start, 1).view(np.int64)]
+        self.month = _MONTH_KIND[_field(head, rules.MONTH.start, 2).view(np.int64)]
         self.no_order = _field(last, rules.ORDER.start - _LAST_AT, 3) == _NO_ORDER_WORD
-        key = _KEY_VALUE[_field(last, rules.KEY.start - _LAST_AT, 2)]
+        key = _KEY_VALUE[_field(last, rules.KEY.start - _LAST_AT, 2).view(np.int64)]
         self.key_in_range = key >= 0
         # The body mod 97, from its first digits and the 8 of the tail word.
         # Both words in one array: half the NumPy calls.
@@ -255,24 +241,31 @@ def _words_of_rows(block: Block, rows: Ints) -> tuple[Words, Words]:
     return head, last
 
 
-def _plain_digits(head: Words, last: Words) -> Bools:
-    """Rows of 15 bytes that are all digits, but for Corsica's letters where they belong."""
+def _plain_digits(head: Words, last: Words) -> tuple[Bools, Words]:
+    """Which rows' 15 characters are all digits, but for Corsica's letters where they belong.
+
+    Also returns ``head`` with Corsica's letters replaced by the digits the
+    key formula reads for them.
+    """
     plain = _all_digits(head)
     plain &= _all_digits(last)
     if not plain.all():
         letters = np.flatnonzero(~plain)
-        digits = _CORSICA_DIGITS[_field(head[letters], rules.DEPARTMENT.start, 2)]
+        department = _field(head[letters], rules.DEPARTMENT.start, 2)
+        digits = _CORSICA_DIGITS[department.view(np.int64)]
         corsica = digits != 0
         letters = letters[corsica]
         if len(letters):
-            replaced = head[letters] & _u(~_DEPARTMENT_MASK & ((1 << 64) - 1))
-            replaced |= digits[corsica] << _u(8 * rules.DEPARTMENT.start)
+            replaced = head[letters] & _KEEP_ALL_BUT_DEPARTMENT
+            replaced |= digits[corsica] << _DEPARTMENT_SHIFT
             plain[letters] = _all_digits(replaced) & _all_digits(last[letters])
-    return plain
+            head = head.copy()
+            head[letters] = replaced
+    return plain, head
 
 
-def _words_of_matrix(matrix: Bytes) -> tuple[Words, Words, Words]:
-    """The three words of each row of a ``(rows, 15)`` byte matrix."""
+def _words_of_matrix(matrix: Bytes) -> tuple[Words, Words]:
+    """The head and last words of each row of a ``(rows, 15)`` byte matrix."""
     padded = np.zeros((len(matrix), 2 * _WORD), dtype=np.uint8)
     padded[:, : rules.LENGTH] = matrix
     flat = padded.reshape(-1)
@@ -284,8 +277,7 @@ def _words_of_matrix(matrix: Bytes) -> tuple[Words, Words, Words]:
         copied: Words = words.copy()
         return copied
 
-    head, last = at(_HEAD_AT), at(_LAST_AT)
-    return head, _tail_of(head, last), last
+    return at(_HEAD_AT), at(_LAST_AT)
 
 
 # --- Validity ------------------------------------------------------------------------------
@@ -418,7 +410,7 @@ class Gathered:
         fifteen_bytes = np.flatnonzero(candidates & by_length)
         head, last = _words_of_rows(block, fifteen_bytes)
         rest_mask = candidates & ~by_length
-        plain = _plain_digits(head, last)
+        plain, head = _plain_digits(head, last)
         if not plain.all():
             # Spaces or letters among the 15 bytes: read as the spaced rows are.
             rest_mask[fifteen_bytes[~plain]] = True
@@ -436,15 +428,15 @@ class Gathered:
         self.compact = np.concatenate([card_compact, compact])
         self.cards = len(card_rows)
         self.positions = positions
-        words = (head, _tail_of(head, last), last)
         if len(self.compact):
-            more = _words_of_matrix(self.compact)
-            words = (
-                np.concatenate([words[0], more[0]]),
-                np.concatenate([words[1], more[1]]),
-                np.concatenate([words[2], more[2]]),
-            )
-        self.parts = Parts(*words)
+            more_head, more_last = _words_of_matrix(self.compact)
+            decided, more_head = _plain_digits(more_head, more_last)
+            head = np.concatenate([head, more_head])
+            last = np.concatenate([last, more_last])
+            decided = np.concatenate([np.ones(len(fifteen_bytes), dtype=np.bool_), decided])
+        else:
+            decided = np.ones(len(head), dtype=np.bool_)
+        self.parts = Parts(head, last, decided)
         self.rows = np.concatenate([fifteen_bytes, card_rows, rows[fifteen]])
         self.plain = len(fifteen_bytes)
         run_counts = block.lengths[run_rows]
