@@ -508,9 +508,11 @@ _KINDS: Final = (_ORDINARY, _WARNING, _ERROR)
 _STATES: Final = len(_KINDS) * len(_KINDS) * 2 * 2 * 2
 
 
-def _state_tables(strict: bool) -> tuple[npt.NDArray[np.int16], Ints, npt.NDArray[np.int16]]:
+def _state_tables(
+    strict: bool,
+) -> tuple[npt.NDArray[np.int16], npt.NDArray[np.int32], npt.NDArray[np.int16]]:
     codes = np.full(_STATES, -1, dtype=np.int16)
-    places = np.full(_STATES, -1, dtype=np.int64)
+    places = np.full(_STATES, -1, dtype=np.int32)
     warnings = np.zeros(_STATES, dtype=np.int16)
     for state in range(_STATES):
         sex, month, no_order, key_out, key_wrong = _unpack(state)
@@ -548,11 +550,16 @@ def _record(outcome: Outcome, gathered: Gathered, strict: bool) -> None:
     """Write the rows of ``gathered`` that its parts decide into ``outcome``."""
     parts, rows, plain = gathered.parts, gathered.rows, gathered.plain
     decided = parts.decided
-    state = parts.sex.astype(np.int16)
-    state += len(_KINDS) * parts.month
-    state += (len(_KINDS) ** 2) * parts.no_order
-    state += (2 * len(_KINDS) ** 2) * ~parts.key_in_range
-    state += (4 * len(_KINDS) ** 2) * ~parts.key_fits
+    # The state as an index (intp): the three tables are read without a cast.
+    state = parts.month.astype(np.intp)
+    state *= len(_KINDS)
+    state += parts.sex
+    flags = np.logical_not(parts.key_fits).view(np.int8)
+    flags <<= 1
+    flags |= np.logical_not(parts.key_in_range)
+    flags <<= 1
+    flags |= parts.no_order
+    state += flags * np.int16(len(_KINDS) ** 2)
     if not decided.all():
         rows, state = rows[decided], state[decided]
     codes, places, warnings = _TABLES[strict]
