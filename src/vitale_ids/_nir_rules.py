@@ -175,3 +175,22 @@ SEX_NUMBERS: Final = frozenset(int(digit) for digit in SEX_DIGITS)
 GENUINE_MONTHS: Final = frozenset(KNOWN_MONTHS) | frozenset(UNKNOWN_MONTHS)
 #: The printed groups, as on the card: 1 85 05 78 006 084 91.
 GROUPS: Final = (SEX, YEAR, MONTH, DEPARTMENT, PLACE, ORDER, KEY)
+
+# The fast paths read a whole NIR (15 characters) as one number and judge it with
+# one operation and one lookup per rule, rather than take it apart first.
+
+#: A whole NIR read as a number, modulo this, is its body's remainder (mod
+#: :data:`KEY_MODULUS`) times :data:`KEY_FACTOR`, plus its key.
+KEY_CHECK_MODULUS: Final = KEY_MODULUS * KEY_FACTOR
+#: The values of ``number % KEY_CHECK_MODULUS`` whose key is right: the key formula
+#: as a set, so that one lookup checks a key.
+RIGHT_KEY_ENDINGS: Final = frozenset(
+    remainder * KEY_FACTOR + key_of(remainder) for remainder in range(KEY_MODULUS)
+)
+#: A whole NIR read as a number divided by this is its first 5 characters (sex,
+#: year, month) as a number, to look up in :data:`SOUND_SEX_YEAR_MONTHS`.
+WHOLE_SEX_YEAR_MONTH_DIVISOR: Final = SEX_YEAR_MONTH_DIVISOR * KEY_FACTOR
+#: A whole NIR read as a number modulo this is its order number and key.
+ORDER_AND_KEY_MODULUS: Final = ORDER_MODULUS * KEY_FACTOR
+#: The values of ``number % ORDER_AND_KEY_MODULUS`` whose order is :data:`NO_ORDER`.
+NO_ORDER_ENDINGS: Final = range(NO_ORDER_NUMBER * KEY_FACTOR, (NO_ORDER_NUMBER + 1) * KEY_FACTOR)
