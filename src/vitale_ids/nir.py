@@ -113,7 +113,6 @@ from vitale_ids._nir_rules import (
     MONTH_MODULUS,
     NIA_SEX_DIGITS,
     NO_ORDER,
-    NO_ORDER_ENDINGS,
     ONLINE_FORM_MONTHS,
     ONLINE_FORM_SEX_DIGITS,
     ORDER,
@@ -123,12 +122,13 @@ from vitale_ids._nir_rules import (
     OVERSEAS_DEPARTMENT,
     OVERSEAS_PREFIXES,
     PLACE,
-    RIGHT_KEY_ENDINGS,
+    RIGHT_KEY_FLAGS,
     SEX,
     SEX_DIGITS,
     SEX_DIVISOR,
     SEX_NUMBERS,
-    SOUND_SEX_YEAR_MONTHS,
+    SOUND_ORDER_FLAGS,
+    SOUND_SEX_YEAR_MONTH_FLAGS,
     TEMPORARY_SEX_DIGITS,
     UNKNOWN_MONTHS,
     WHOLE_SEX_YEAR_MONTH_DIVISOR,
@@ -697,10 +697,10 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
         # 15 characters read: no separator is left, and Corsica's letter is in
         # upper case (read_number reads only that): the compact form.
         if (
-            number // WHOLE_SEX_YEAR_MONTH_DIVISOR in SOUND_SEX_YEAR_MONTHS
-            and number % ORDER_AND_KEY_MODULUS not in NO_ORDER_ENDINGS
+            SOUND_SEX_YEAR_MONTH_FLAGS[number // WHOLE_SEX_YEAR_MONTH_DIVISOR]
+            and SOUND_ORDER_FLAGS[number % ORDER_AND_KEY_MODULUS]
         ):
-            if number % KEY_CHECK_MODULUS in RIGHT_KEY_ENDINGS:
+            if RIGHT_KEY_FLAGS[number % KEY_CHECK_MODULUS]:
                 # passed(_trusted_nir(...)), written out: on the usual input
                 # the two calls it saves are a tenth of the time.
                 nir: Nir = _new_object(Nir)
@@ -713,7 +713,8 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
                 return check
             if number % KEY_FACTOR in KEYS:  # the usual typo: the key is all there is to report
                 position = KEY.start if text is value else _key_position(value)
-                return _WRONG_KEY_CHECKS.get(position) or _wrong_key_check(position)
+                wrong_key = _WRONG_KEY_CHECKS.get(position)  # (a Check is falsy: no "or")
+                return _wrong_key_check(position) if wrong_key is None else wrong_key
         return _check_in_full(value, text, strict)
     return _check_in_full(value, _compact(value), strict)
 
@@ -783,11 +784,11 @@ def is_valid_nir(value: object, *, strict: bool = False) -> bool:
         text = value.replace(" ", "")  # spaces, as printed on the card, cost least to drop
         number = read_number(text) if len(text) == LENGTH else None
     if number is not None:
-        if number % KEY_CHECK_MODULUS not in RIGHT_KEY_ENDINGS:
+        if not RIGHT_KEY_FLAGS[number % KEY_CHECK_MODULUS]:
             return False  # 15 right characters and a wrong key: the key says it all
-        if number % ORDER_AND_KEY_MODULUS not in NO_ORDER_ENDINGS:
+        if SOUND_ORDER_FLAGS[number % ORDER_AND_KEY_MODULUS]:
             sex_year_month = number // WHOLE_SEX_YEAR_MONTH_DIVISOR
-            if sex_year_month in SOUND_SEX_YEAR_MONTHS:
+            if SOUND_SEX_YEAR_MONTH_FLAGS[sex_year_month]:
                 return True
             if (
                 not strict
