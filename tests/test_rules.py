@@ -256,9 +256,9 @@ def test_the_fast_path_tables_are_derived_from_the_rules() -> None:
             first_5 = whole // _nir_rules.WHOLE_SEX_YEAR_MONTH_DIVISOR
             assert first_5 == number // _nir_rules.SEX_YEAR_MONTH_DIVISOR
     for first_5 in range(10**5):
-        sound = bool(_nir_rules.SOUND_SEX_YEAR_MONTH_FLAGS[first_5])
+        flagged = bool(_nir_rules.SOUND_SEX_YEAR_MONTH_FLAGS[first_5])
         text = f"{first_5:05d}"
-        assert sound is (
+        assert flagged is (
             text[_nir_rules.SEX] in _nir_rules.ORDINARY_SEX_DIGITS
             and int(text[_nir_rules.MONTH]) in _nir_rules.KNOWN_MONTHS
         )
