@@ -86,9 +86,11 @@ from vitale_ids._core import (
     lookalike_hint,
     original_index,
     original_indexes,
+    plain_text,
     raise_first,
-    raise_type_error,
+    refuse_reinit,
     remove_separators,
+    required_text,
     slot_setters,
 )
 from vitale_ids._nir_rules import (
@@ -101,10 +103,9 @@ from vitale_ids._nir_rules import (
     GROUPS,
     IMPOSSIBLE_MONTHS,
     KEY,
+    KEY_CHECK_MODULUS,
     KEY_FACTOR,
     KEY_LENGTH,
-    KEY_MODULUS,
-    KEY_OF_REMAINDER,
     KEYS,
     KNOWN_MONTHS,
     LENGTH,
@@ -112,24 +113,25 @@ from vitale_ids._nir_rules import (
     MONTH_MODULUS,
     NIA_SEX_DIGITS,
     NO_ORDER,
-    NO_ORDER_NUMBER,
     ONLINE_FORM_MONTHS,
     ONLINE_FORM_SEX_DIGITS,
     ORDER,
-    ORDER_MODULUS,
+    ORDER_AND_KEY_MODULUS,
     ORDINARY_SEX_DIGITS,
     OVERSEAS_COMMUNE,
     OVERSEAS_DEPARTMENT,
     OVERSEAS_PREFIXES,
     PLACE,
+    RIGHT_KEY_FLAGS,
     SEX,
     SEX_DIGITS,
     SEX_DIVISOR,
     SEX_NUMBERS,
-    SEX_YEAR_MONTH_DIVISOR,
-    SOUND_SEX_YEAR_MONTHS,
+    SOUND_ORDER_FLAGS,
+    SOUND_SEX_YEAR_MONTH_FLAGS,
     TEMPORARY_SEX_DIGITS,
     UNKNOWN_MONTHS,
+    WHOLE_SEX_YEAR_MONTH_DIVISOR,
     YEAR,
     key_of,
     read_number,
@@ -218,6 +220,7 @@ class Nir:
     compact: str
 
     def __init__(self, value: str, *, strict: bool = False) -> None:
+        refuse_reinit(self, "compact")
         object.__setattr__(self, "compact", parse_nir(value, strict=strict).compact)
 
     @property
@@ -680,7 +683,7 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
     errors, as the official online form does.
     """
     if type(value) is not str:  # a plain str, the usual input, skips the call
-        value = _plain_text(value)
+        value = required_text(value, FIELD)
     length = len(value)
     if length == LENGTH:
         text = value
@@ -693,13 +696,11 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
     if number is not None:
         # 15 characters read: no separator is left, and Corsica's letter is in
         # upper case (read_number reads only that): the compact form.
-        body = number // KEY_FACTOR
         if (
-            body // SEX_YEAR_MONTH_DIVISOR in SOUND_SEX_YEAR_MONTHS
-            and body % ORDER_MODULUS != NO_ORDER_NUMBER
+            SOUND_SEX_YEAR_MONTH_FLAGS[number // WHOLE_SEX_YEAR_MONTH_DIVISOR]
+            and SOUND_ORDER_FLAGS[number % ORDER_AND_KEY_MODULUS]
         ):
-            key = number % KEY_FACTOR
-            if key == KEY_OF_REMAINDER[body % KEY_MODULUS]:
+            if RIGHT_KEY_FLAGS[number % KEY_CHECK_MODULUS]:
                 # passed(_trusted_nir(...)), written out: on the usual input
                 # the two calls it saves are a tenth of the time.
                 nir: Nir = _new_object(Nir)
@@ -710,19 +711,22 @@ def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
                 _set_check_errors(check, ())
                 _set_check_warnings(check, ())
                 return check
-            if key in KEYS:  # the usual typo: the key is all there is to report
+            if number % KEY_FACTOR in KEYS:  # the usual typo: the key is all there is to report
                 position = KEY.start if text is value else _key_position(value)
-                return Check(False, None, (_checksum_issue(position),))
+                wrong_key = _WRONG_KEY_CHECKS.get(position)  # (a Check is falsy: no "or")
+                return _wrong_key_check(position) if wrong_key is None else wrong_key
         return _check_in_full(value, text, strict)
     return _check_in_full(value, _compact(value), strict)
 
 
-def _plain_text(value: object) -> str:
-    """The plain ``str`` a ``str`` subclass (``numpy.str_``...) holds; raise for a non-str."""
-    if not isinstance(value, str):
-        raise_type_error(FIELD, value)
-    # A huge one is refused before it is copied.
-    return str.__str__(value) if len(value) <= MAX_INPUT_LENGTH else value
+# The result of the usual typo depends on nothing but where the key stands: a
+# frozen result, built once for each position and then shared.
+_WRONG_KEY_CHECKS: Final[dict[int, Check[Nir]]] = {}
+
+
+def _wrong_key_check(position: int) -> Check[Nir]:
+    check: Check[Nir] = Check(False, None, (_checksum_issue(position),))
+    return _WRONG_KEY_CHECKS.setdefault(position, check)
 
 
 def _key_position(spaced: str) -> int:
@@ -755,8 +759,8 @@ def parse_nir(value: str, *, strict: bool = False) -> Nir:
     ...
     vitale_ids.InvalidChecksum: The key (characters 14-15) does not match ...
     """
-    if not isinstance(value, str):
-        raise_type_error(FIELD, value)
+    if type(value) is not str:
+        value = required_text(value, FIELD)
     result = check_nir(value, strict=strict)
     if result.value is None:
         raise_first(result, _ERROR_CLASSES)
@@ -767,8 +771,10 @@ def is_valid_nir(value: object, *, strict: bool = False) -> bool:
     """True when ``value`` is a valid NIR. Never raises, whatever ``value`` is."""
     # The validator called on every row and every keystroke: the usual input
     # is decided by the fast path of check_nir, without building a result.
-    if type(value) is not str and not isinstance(value, str):  # a plain str skips the call
-        return False
+    if type(value) is not str:  # a plain str, the usual input, skips the call
+        value = plain_text(value)
+        if value is None:
+            return False
     length = len(value)
     if length == LENGTH:
         number = read_number(value)
@@ -778,12 +784,11 @@ def is_valid_nir(value: object, *, strict: bool = False) -> bool:
         text = value.replace(" ", "")  # spaces, as printed on the card, cost least to drop
         number = read_number(text) if len(text) == LENGTH else None
     if number is not None:
-        body = number // KEY_FACTOR
-        if number % KEY_FACTOR != KEY_OF_REMAINDER[body % KEY_MODULUS]:
+        if not RIGHT_KEY_FLAGS[number % KEY_CHECK_MODULUS]:
             return False  # 15 right characters and a wrong key: the key says it all
-        if body % ORDER_MODULUS != NO_ORDER_NUMBER:
-            sex_year_month = body // SEX_YEAR_MONTH_DIVISOR
-            if sex_year_month in SOUND_SEX_YEAR_MONTHS:
+        if SOUND_ORDER_FLAGS[number % ORDER_AND_KEY_MODULUS]:
+            sex_year_month = number // WHOLE_SEX_YEAR_MONTH_DIVISOR
+            if SOUND_SEX_YEAR_MONTH_FLAGS[sex_year_month]:
                 return True
             if (
                 not strict
@@ -805,8 +810,8 @@ def nir_key(first_13: str) -> str:
     >>> nir_key("1 85 05 78 006 084")
     '91'
     """
-    if not isinstance(first_13, str):
-        raise_type_error(FIELD, first_13)
+    if type(first_13) is not str:
+        first_13 = required_text(first_13, FIELD)
     cleaned = compact(first_13) if len(first_13) <= MAX_INPUT_LENGTH else first_13
     if len(cleaned) != BODY_LENGTH:
         raise InvalidLength(
