@@ -44,6 +44,7 @@ import pyarrow as pa
 
 from vitale_ids import check_nir, is_valid_nir
 from vitale_ids.columns import check_nir_column, nir_is_valid, register_duckdb
+from vitale_ids.columns._arrow import BLOCK_ROWS
 
 DISTINCT_ROWS = 1_000_000
 
@@ -233,6 +234,10 @@ def report_spark(column: pa.Array, rounds: int) -> None:
         .config("spark.ui.enabled", "false")
         .config("spark.driver.memory", "4g")
         .config("spark.sql.shuffle.partitions", "2")
+        # Arrow batches of the kernel's block size: the cost per batch (the
+        # crossing to Python and back) is spread over more rows than the
+        # default 10,000.
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(BLOCK_ROWS))
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")

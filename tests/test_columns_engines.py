@@ -157,3 +157,24 @@ def test_duckdb_codes_serials_and_an_integer_column(tmp_path: Path) -> None:
         (False, "code.length", False, "serial.length"),
         (None, None, None, None),
     ]
+
+
+def test_duckdb_threads_share_the_functions() -> None:
+    # Many vectors of 2,048 rows, checked by two DuckDB threads at once.
+    con = duckdb.connect()
+    con.execute("SET threads = 2")
+    register_duckdb(con)
+    values = [*NIRS, None] * 2_500
+    source = pd.DataFrame({"row": range(len(values)), "nir": pd.Series(values, dtype=object)})
+    con.register("source", source)
+    con.execute("CREATE TABLE people AS SELECT row, nir::VARCHAR AS nir FROM source")
+    rows = con.execute(
+        "SELECT row, vitale_nir_is_valid(nir), vitale_nir_error(nir) FROM people ORDER BY row"
+    ).fetchall()
+    assert len(rows) == len(values)
+    for (row, valid, error), nir in zip(rows, values, strict=True):
+        assert row is not None
+        if nir is None:
+            assert (valid, error) == (None, None)
+        else:
+            assert (valid, error) == (is_valid_nir(nir), first_code(check_nir(nir)))

@@ -568,8 +568,21 @@ for _name in dir(str):
 def test_length_only_records_a_scan() -> None:
     # Without this, the test below could pass with a recorder that records nothing.
     short = LengthOnly("1 85 05 78 006 084 91")
-    assert vitale_ids.is_valid_nir(short)
-    assert short.uses
+    assert short.isdigit() is False
+    assert short.uses == ["isdigit"]
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[entry.name for entry in ENTRIES])
+def test_a_str_subclass_is_read_without_its_own_methods(entry: Entry) -> None:
+    # A subclass is read as the plain str it holds (str.__str__), before
+    # anything else: not one of its methods is called, whatever its length.
+    samples = ["123 456 789 01", "xK4b 9Tq2 Lm7k", "avec photo"]
+    if entry.field != "serial":  # a serial found in the form's NIR is another issue
+        samples.append("1 85 05 78 006 084 91")
+    for text in samples:
+        value = LengthOnly(text)
+        assert_allowed_outcome(entry, value)
+        assert value.uses == [], f"{entry.name} used {sorted(set(value.uses))}"
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=[entry.name for entry in ENTRIES])

@@ -224,6 +224,9 @@ def test_each_length_gets_the_verdict_of_its_rule(length: int) -> None:
         assert errors[0] == "nir.length"
 
 
+ORDER_SLICE = _nir_rules.ORDER
+
+
 def test_the_fast_path_tables_are_derived_from_the_rules() -> None:
     sound = {
         int(sex) * _nir_rules.SEX_DIVISOR + year * _nir_rules.MONTH_MODULUS + month
@@ -239,6 +242,26 @@ def test_the_fast_path_tables_are_derived_from_the_rules() -> None:
     for number in (0, 1, body, 10**13 - 1, *range(1000, 1300)):
         remainder = number % _nir_rules.KEY_MODULUS
         assert _nir_rules.KEY_OF_REMAINDER[remainder] == _nir_rules.key_of(number)
+    # The tables of flags that the fast paths index, read from a whole number.
+    for number in (0, 1, body, 10**13 - 1, *range(1000, 1300), *range(10**12, 10**12 + 300)):
+        for key in (0, _nir_rules.key_of(number), 98, 99, 1 + _nir_rules.key_of(number) % 97):
+            whole = number * _nir_rules.KEY_FACTOR + key
+            right = key == _nir_rules.key_of(number)
+            assert bool(_nir_rules.RIGHT_KEY_FLAGS[whole % _nir_rules.KEY_CHECK_MODULUS]) is right
+            order = f"{number:013d}"[ORDER_SLICE]
+            sound_order = bool(
+                _nir_rules.SOUND_ORDER_FLAGS[whole % _nir_rules.ORDER_AND_KEY_MODULUS]
+            )
+            assert sound_order is (order != _nir_rules.NO_ORDER)
+            first_5 = whole // _nir_rules.WHOLE_SEX_YEAR_MONTH_DIVISOR
+            assert first_5 == number // _nir_rules.SEX_YEAR_MONTH_DIVISOR
+    for first_5 in range(10**5):
+        flagged = bool(_nir_rules.SOUND_SEX_YEAR_MONTH_FLAGS[first_5])
+        text = f"{first_5:05d}"
+        assert flagged is (
+            text[_nir_rules.SEX] in _nir_rules.ORDINARY_SEX_DIGITS
+            and int(text[_nir_rules.MONTH]) in _nir_rules.KNOWN_MONTHS
+        )
 
 
 def test_one_input_limit() -> None:

@@ -51,12 +51,57 @@ def slot_setters(cls: type, *names: str) -> tuple[Any, ...]:
     return tuple(cls.__dict__[name].__set__ for name in names)
 
 
-# Issue and Check write their __init__ by hand (init=False) for that reason,
-# with the same signature and the same effect as attrs's.
+# Issue and Check are built by hand (init=False) for that reason, with the same
+# signature and the same effect as attrs's __init__: by their metaclass's
+# __call__, so that ``Issue(...)`` costs one call. Their own __init__, which
+# construction never calls, refuses a second initialisation,
+# ``issue.__init__(...)``, which would change a frozen result.
+
+
+class _IssueType(type):
+    def __call__(
+        cls, code: str, field: str, position: int | None, message: str, message_fr: str
+    ) -> Issue:
+        issue: Issue = _new_object(cls)  # type: ignore[arg-type]  # cls is Issue
+        _set_issue_code(issue, code)
+        _set_issue_field(issue, field)
+        _set_issue_position(issue, position)
+        _set_issue_message(issue, message)
+        _set_issue_message_fr(issue, message_fr)
+        return issue
+
+
+class _CheckType(type):
+    def __call__(
+        cls,
+        valid: bool,
+        value: Any,
+        errors: tuple[Issue, ...] = (),
+        warnings: tuple[Issue, ...] = (),
+    ) -> Check[Any]:
+        check: Check[Any] = _new_object(cls)  # type: ignore[arg-type]  # cls is Check
+        _set_check_valid(check, valid)
+        _set_check_value(check, value)
+        _set_check_errors(check, errors)
+        _set_check_warnings(check, warnings)
+        return check
+
+
+def refuse_reinit(instance: object, first_field: str) -> None:
+    """Raise :class:`attrs.exceptions.FrozenInstanceError` if ``instance`` is built already.
+
+    For an ``__init__`` written by hand that sets slots, which a second call,
+    ``result.__init__(...)``, would set again: a frozen result must not change.
+    A slot that was never set is missing, so its presence tells. (Reading a
+    missing slot raises, which costs: Issue and Check, built on every call,
+    refuse otherwise.)
+    """
+    if hasattr(instance, first_field):
+        raise attrs.exceptions.FrozenInstanceError
 
 
 @attrs.frozen(init=False)
-class Issue:
+class Issue(metaclass=_IssueType):
     """One problem found in an input: an error, or a warning.
 
     ``code`` is stable (for example ``"nir.checksum"``): match on it, never on
@@ -74,11 +119,9 @@ class Issue:
     def __init__(
         self, code: str, field: str, position: int | None, message: str, message_fr: str
     ) -> None:
-        _set_issue_code(self, code)
-        _set_issue_field(self, field)
-        _set_issue_position(self, position)
-        _set_issue_message(self, message)
-        _set_issue_message_fr(self, message_fr)
+        # Issue(...) is built by _IssueType.__call__: only a second
+        # initialisation comes here.
+        raise attrs.exceptions.FrozenInstanceError
 
     def message_in(self, lang: str) -> str:
         """The message in ``lang`` (``"fr"`` for French, anything else English)."""
@@ -95,7 +138,7 @@ class Issue:
 
 
 @attrs.frozen(init=False)
-class Check(Generic[T]):
+class Check(Generic[T], metaclass=_CheckType):
     """The outcome of checking one input.
 
     ``valid`` is true when there is no error; warnings never make a check
@@ -116,10 +159,9 @@ class Check(Generic[T]):
         errors: tuple[Issue, ...] = (),
         warnings: tuple[Issue, ...] = (),
     ) -> None:
-        _set_check_valid(self, valid)
-        _set_check_value(self, value)
-        _set_check_errors(self, errors)
-        _set_check_warnings(self, warnings)
+        # Check(...) is built by _CheckType.__call__: only a second
+        # initialisation comes here.
+        raise attrs.exceptions.FrozenInstanceError
 
     def __bool__(self) -> bool:
         return self.valid
@@ -256,21 +298,46 @@ def raise_type_error(field: str, value: object, code_prefix: str | None = None) 
     raise InvalidType(type_issue(field, value, code_prefix))
 
 
+def plain_text(value: object) -> str | None:
+    """The plain ``str`` that ``value`` is or holds, or ``None`` when it is no ``str``.
+
+    A subclass of ``str`` (``numpy.str_``, a lazy translation string...) can
+    override anything: ``__len__``, ``__iter__``, ``__eq__``, ``__hash__``,
+    ``isdigit``... Every public function reads such a value as the characters
+    it holds, which ``str.__str__`` copies into a plain ``str`` without calling
+    any of them, before it looks at the value in any other way. A plain ``str``
+    costs one test: callers write ``if type(value) is not str`` before the call.
+    """
+    if type(value) is str:
+        return value
+    # issubclass() of the real type: isinstance() would believe a lying __class__.
+    if issubclass(type(value), str):
+        return str.__str__(value)
+    return None
+
+
+def required_text(value: object, field: str, code_prefix: str | None = None) -> str:
+    """:func:`plain_text`, or raise :class:`InvalidType` for a value that is no ``str``."""
+    text = plain_text(value)
+    if text is None:
+        raise_type_error(field, value, code_prefix)
+    return text
+
+
 def checked_text(
     value: object, field: str, too_long: Callable[[], Issue], code_prefix: str | None = None
 ) -> str:
-    """``value``, once known to be a ``str`` of at most :data:`MAX_INPUT_LENGTH` characters.
+    """``value`` as a plain ``str`` of at most :data:`MAX_INPUT_LENGTH` characters.
 
     The ``compact()`` contract of every identifier: anything but a ``str``
     raises :class:`InvalidType`, and a longer input raises
     :class:`InvalidLength` (with the identifier's ``too_long()`` issue)
     without being scanned.
     """
-    if not isinstance(value, str):
-        raise_type_error(field, value, code_prefix)
-    if len(value) > MAX_INPUT_LENGTH:
+    text = required_text(value, field, code_prefix)
+    if len(text) > MAX_INPUT_LENGTH:
         raise InvalidLength(too_long())
-    return value
+    return text
 
 
 def raise_first(check: Check[Any], error_classes: Mapping[str, type[ValidationError]]) -> NoReturn:

@@ -13,6 +13,7 @@ santé app's published NIR validator (assurance-maladie-mesdmp/ens-mobile).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
 # --- Shape ---------------------------------------------------------------------
@@ -175,3 +176,38 @@ SEX_NUMBERS: Final = frozenset(int(digit) for digit in SEX_DIGITS)
 GENUINE_MONTHS: Final = frozenset(KNOWN_MONTHS) | frozenset(UNKNOWN_MONTHS)
 #: The printed groups, as on the card: 1 85 05 78 006 084 91.
 GROUPS: Final = (SEX, YEAR, MONTH, DEPARTMENT, PLACE, ORDER, KEY)
+
+# The fast paths read a whole NIR (15 characters) as one number and judge each
+# rule with one operation and one index into a table of flags, rather than take
+# the number apart first: an index costs less than a set lookup or a comparison.
+
+
+def _flags(size: int, flagged: Iterable[int], flag: int = 1) -> bytes:
+    """``size`` bytes: ``flag`` at each index in ``flagged``, the other value elsewhere."""
+    flags = bytearray([1 - flag]) * size
+    for index in flagged:
+        flags[index] = flag
+    return bytes(flags)
+
+
+#: A whole NIR read as a number, modulo this, is its body's remainder (mod
+#: :data:`KEY_MODULUS`) times :data:`KEY_FACTOR`, plus its key.
+KEY_CHECK_MODULUS: Final = KEY_MODULUS * KEY_FACTOR
+#: The values of ``number % KEY_CHECK_MODULUS`` whose key is right: the key formula
+#: as a set.
+RIGHT_KEY_ENDINGS: Final = frozenset(
+    remainder * KEY_FACTOR + key_of(remainder) for remainder in range(KEY_MODULUS)
+)
+#: The same as flags, indexed by ``number % KEY_CHECK_MODULUS`` (a tuple: the
+#: quickest index of all).
+RIGHT_KEY_FLAGS: Final = tuple(_flags(KEY_CHECK_MODULUS, RIGHT_KEY_ENDINGS))
+#: A whole NIR read as a number divided by this is its first 5 characters (sex,
+#: year, month) as a number: ``SOUND_SEX_YEAR_MONTH_FLAGS`` is indexed by it.
+WHOLE_SEX_YEAR_MONTH_DIVISOR: Final = SEX_YEAR_MONTH_DIVISOR * KEY_FACTOR
+SOUND_SEX_YEAR_MONTH_FLAGS: Final = _flags(10**MONTH.stop, SOUND_SEX_YEAR_MONTHS)
+#: A whole NIR read as a number modulo this is its order number and key.
+ORDER_AND_KEY_MODULUS: Final = ORDER_MODULUS * KEY_FACTOR
+#: The values of ``number % ORDER_AND_KEY_MODULUS`` whose order is :data:`NO_ORDER`.
+NO_ORDER_ENDINGS: Final = range(NO_ORDER_NUMBER * KEY_FACTOR, (NO_ORDER_NUMBER + 1) * KEY_FACTOR)
+#: Flags indexed by ``number % ORDER_AND_KEY_MODULUS``: 0 for no order, 1 for any other.
+SOUND_ORDER_FLAGS: Final = _flags(ORDER_AND_KEY_MODULUS, NO_ORDER_ENDINGS, flag=0)

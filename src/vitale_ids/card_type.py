@@ -77,8 +77,11 @@ class CardType(enum.Enum):
         """
         if isinstance(text, CardType):
             return text
-        if not isinstance(text, str):
-            raise InvalidType(type_issue(text))
+        if type(text) is not str:
+            plain = _core.plain_text(text)  # a subclass: the plain text it holds
+            if plain is None:
+                raise InvalidType(type_issue(text))
+            text = plain
         if len(text) <= MAX_INPUT_LENGTH:
             found = _SPELLINGS.get(_normalize(text))
             if found is not None:
@@ -146,9 +149,10 @@ def resolve(card_type: object) -> tuple[CardType | None, Issue | None]:
     """The card type, or the ``card_type.unknown`` issue; raise for a wrong type."""
     if isinstance(card_type, CardType):
         return card_type, None
-    if not isinstance(card_type, str):
+    text = _core.plain_text(card_type)
+    if text is None:
         raise InvalidType(type_issue(card_type))
     try:
-        return CardType.parse(card_type), None
+        return CardType.parse(text), None
     except InvalidComponent as error:
         return None, error.issue

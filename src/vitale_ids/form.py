@@ -55,8 +55,10 @@ from vitale_ids._core import (
     Check,
     InvalidType,
     Issue,
-    raise_type_error,
+    plain_text,
+    refuse_reinit,
     remove_separators,
+    required_text,
 )
 from vitale_ids._serial_rules import PHOTO_CARD_PREFIX, SHORTEST_SERIAL, is_printed_photo_form
 from vitale_ids.card_type import CardType
@@ -112,6 +114,14 @@ class FormCheck:
     warnings: tuple[Issue, ...]
     fields: Mapping[str, Check[Any]] = attrs.field(hash=False)
 
+    def __attrs_pre_init__(self) -> None:
+        refuse_reinit(self, "valid")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A read-only mapping (MappingProxyType) cannot be pickled or deep-copied
+        # as it is: a copy is rebuilt from a plain dict of the same checks.
+        return (_form_check, (self.valid, self.errors, self.warnings, dict(self.fields)))
+
     def __bool__(self) -> bool:
         return self.valid
 
@@ -124,6 +134,16 @@ class FormCheck:
         errors = [issue.code for issue in self.errors]
         warnings = [issue.code for issue in self.warnings]
         return f"FormCheck(valid={self.valid}, errors={errors}, warnings={warnings})"
+
+
+def _form_check(
+    valid: bool,
+    errors: tuple[Issue, ...],
+    warnings: tuple[Issue, ...],
+    fields: dict[str, Check[Any]],
+) -> FormCheck:
+    """A :class:`FormCheck` from a copy or a pickle: see ``FormCheck.__reduce__``."""
+    return FormCheck(valid, errors, warnings, types.MappingProxyType(fields))
 
 
 # --- Issues ------------------------------------------------------------------
@@ -269,15 +289,15 @@ def check_form(
     Never raises for ``str`` fields; any other type raises ``InvalidType``
     (also a ``TypeError``), as the ``check_*`` functions do.
     """
-    for field, code_prefix, value in (
-        ("provisional_code", "code", provisional_code),
-        ("nir", "nir", nir),
-        ("serial", "serial", serial),
-    ):
-        if not isinstance(value, str):
-            raise_type_error(field, value, code_prefix)
-    if card_type is not None and not isinstance(card_type, (CardType, str)):
-        raise InvalidType(card_type_module.type_issue(card_type))
+    # Each field as the plain str it holds (a subclass may override anything).
+    provisional_code = required_text(provisional_code, "provisional_code", "code")
+    nir = required_text(nir, "nir")
+    serial = required_text(serial, "serial")
+    if card_type is not None and not isinstance(card_type, CardType):
+        text = plain_text(card_type)
+        if text is None:
+            raise InvalidType(card_type_module.type_issue(card_type))
+        card_type = text
 
     if _is_blank(card_type):
         card_type = None  # an unticked choice: the card type is inferred

@@ -33,6 +33,7 @@ from vitale_ids._core import (
     Issue,
     build_check,
     original_index,
+    plain_text,
     raise_type_error,
 )
 from vitale_ids.nir import Nir, Sex, check_nir, parse_nir
@@ -85,11 +86,12 @@ def fhir_identifier(nir: Nir | str, environment: Environment = "production") -> 
     """
     if not isinstance(nir, Nir):
         nir = parse_nir(nir)
-    if environment not in _ins_rules.ENVIRONMENTS:
+    given = _text_or_itself(environment)  # a str subclass's own __eq__ is not asked
+    if not isinstance(given, str) or given not in _ins_rules.ENVIRONMENTS:
         raise ValueError(
-            f"environment must be one of {', '.join(_ins_rules.ENVIRONMENTS)}; got {environment!r}."
+            f"environment must be one of {', '.join(_ins_rules.ENVIRONMENTS)}; got {given!r}."
         )
-    chosen = _ins_rules.ENVIRONMENT_SLICES.get(environment) or _production_slice(nir)
+    chosen = _ins_rules.ENVIRONMENT_SLICES.get(given) or _production_slice(nir)
     return {
         "use": chosen.use,
         "type": {"coding": [{"system": _ins_rules.IDENTIFIER_TYPE_SYSTEM, "code": chosen.code}]},
@@ -134,8 +136,9 @@ def check_fhir_identifier(identifier: Mapping[str, Any], *, strict: bool = False
     errors: list[Issue] = []
     warnings: list[Issue] = []
 
-    nir = _check_value(identifier.get("value"), errors, warnings)
-    system = identifier.get("system")
+    # JSON data: a str subclass is read as the plain text it holds.
+    nir = _check_value(_text_or_itself(identifier.get("value")), errors, warnings)
+    system = _text_or_itself(identifier.get("system"))
     chosen = _SLICE_BY_SYSTEM.get(system) if isinstance(system, str) else None
     if system is None:
         errors.append(
@@ -152,8 +155,14 @@ def check_fhir_identifier(identifier: Mapping[str, Any], *, strict: bool = False
         if nir is not None:
             _check_slice(nir, chosen, errors, warnings)
         _check_type(identifier.get("type"), chosen, errors)
-        _check_use(identifier.get("use"), chosen, errors, warnings)
+        _check_use(_text_or_itself(identifier.get("use")), chosen, errors, warnings)
     return build_check(nir, errors, warnings, strict)
+
+
+def _text_or_itself(value: object) -> object:
+    """The plain ``str`` a ``str`` (subclass) holds; any other value as it is."""
+    text = plain_text(value)
+    return value if text is None else text
 
 
 def _check_value(value: object, errors: list[Issue], warnings: list[Issue]) -> Nir | None:
@@ -264,9 +273,8 @@ def _check_type(type_: object, chosen: _ins_rules.FhirSlice, errors: list[Issue]
         )
         return
     for coding in codings:
-        if coding.get("system") == _ins_rules.IDENTIFIER_TYPE_SYSTEM and (
-            coding.get("code") != chosen.code
-        ):
+        system, code = _text_or_itself(coding.get("system")), _text_or_itself(coding.get("code"))
+        if system == _ins_rules.IDENTIFIER_TYPE_SYSTEM and code != chosen.code:
             errors.append(
                 _fhir_issue(
                     "fhir.type_mismatch",
@@ -344,8 +352,10 @@ def _type_error(field: str, expected: str, expected_fr: str, value: object) -> I
 def _read_sex(value: object) -> Sex | Issue | None:
     if value is None or isinstance(value, Sex):
         return value
-    if not isinstance(value, str):
+    text = plain_text(value)
+    if text is None:
         raise _type_error("sex", "a Sex or a text", "un Sex ou un texte", value)
+    value = text
     # A huge text is refused after len() alone, before anything scans it.
     word = value.strip().casefold() if len(value) <= MAX_INPUT_LENGTH else "?"
     if not word or word == _ins_rules.UNKNOWN_GENDER:
@@ -368,8 +378,10 @@ def _read_birth_date(value: object) -> tuple[int, int | None] | Issue | None:
         return None
     if isinstance(value, datetime.date):  # a datetime too
         return value.year, value.month
-    if not isinstance(value, str):
+    text = plain_text(value)
+    if text is None:
         raise _type_error("birth_date", "a date or a text", "une date ou un texte", value)
+    value = text
     text = value.strip() if len(value) <= MAX_INPUT_LENGTH else "?"
     if not text:
         return None
@@ -398,8 +410,10 @@ def _read_birthplace(value: object) -> str | Issue | None:
     """The COG code in upper case, or the issue of an unreadable one."""
     if value is None:
         return None
-    if not isinstance(value, str):
+    text = plain_text(value)
+    if text is None:
         raise _type_error("birthplace_code", "a text", "un texte", value)
+    value = text
     code = value.strip().upper() if len(value) <= MAX_INPUT_LENGTH else "?"
     if not code:
         return None
@@ -447,10 +461,11 @@ def check_identity(
     traits = (_read_sex(sex), _read_birth_date(birth_date), _read_birthplace(birthplace_code))
     if isinstance(nir, Nir):
         text = nir.compact
-    elif isinstance(nir, str):
-        text = nir
     else:
-        raise_type_error("nir", nir)
+        given = plain_text(nir)
+        if given is None:
+            raise_type_error("nir", nir)
+        text = given
     result = check_nir(text)
     errors = list(result.errors)
     warnings = list(result.warnings)

@@ -88,7 +88,9 @@ from vitale_ids._core import (
     names_character,
     original_index,
     original_indexes,
+    plain_text,
     raise_first,
+    refuse_reinit,
     remove_separators,
     slot_setters,
 )
@@ -102,10 +104,9 @@ from vitale_ids._nir_rules import (
     GROUPS,
     IMPOSSIBLE_MONTHS,
     KEY,
+    KEY_CHECK_MODULUS,
     KEY_FACTOR,
     KEY_LENGTH,
-    KEY_MODULUS,
-    KEY_OF_REMAINDER,
     KEYS,
     KNOWN_MONTHS,
     LENGTH,
@@ -113,24 +114,25 @@ from vitale_ids._nir_rules import (
     MONTH_MODULUS,
     NIA_SEX_DIGITS,
     NO_ORDER,
-    NO_ORDER_NUMBER,
     ONLINE_FORM_MONTHS,
     ONLINE_FORM_SEX_DIGITS,
     ORDER,
-    ORDER_MODULUS,
+    ORDER_AND_KEY_MODULUS,
     ORDINARY_SEX_DIGITS,
     OVERSEAS_COMMUNE,
     OVERSEAS_DEPARTMENT,
     OVERSEAS_PREFIXES,
     PLACE,
+    RIGHT_KEY_FLAGS,
     SEX,
     SEX_DIGITS,
     SEX_DIVISOR,
     SEX_NUMBERS,
-    SEX_YEAR_MONTH_DIVISOR,
-    SOUND_SEX_YEAR_MONTHS,
+    SOUND_ORDER_FLAGS,
+    SOUND_SEX_YEAR_MONTH_FLAGS,
     TEMPORARY_SEX_DIGITS,
     UNKNOWN_MONTHS,
+    WHOLE_SEX_YEAR_MONTH_DIVISOR,
     YEAR,
     key_of,
     read_number,
@@ -219,6 +221,7 @@ class Nir:
     compact: str
 
     def __init__(self, value: str | int, *, strict: bool = False) -> None:
+        refuse_reinit(self, "compact")
         object.__setattr__(self, "compact", parse_nir(value, strict=strict).compact)
 
     @property
@@ -402,8 +405,8 @@ _NEVER_KEYS: Final = (
 )
 _ORDER_WIDTH: Final = ORDER.stop - ORDER.start
 _ORDERS: Final = (
-    f"{NO_ORDER_NUMBER + 1:0{_ORDER_WIDTH}d}",
-    f"{ORDER_MODULUS - 1:0{_ORDER_WIDTH}d}",
+    f"{int(NO_ORDER) + 1:0{_ORDER_WIDTH}d}",
+    f"{10**_ORDER_WIDTH - 1:0{_ORDER_WIDTH}d}",
 )
 _MONTH_CHARACTERS: Final = _characters(MONTH)
 _ORDER_CHARACTERS: Final = _characters(ORDER)
@@ -592,8 +595,8 @@ def compact(value: str | int) -> str:
     ``MAX_INPUT_LENGTH`` characters, without scanning it. It checks nothing
     else: :func:`check_nir` does.
     """
-    if not isinstance(value, str):
-        value = _number_text_or_raise(value)
+    if type(value) is not str:
+        value = _required_nir_text(value)
     return _compact(checked_text(value, FIELD, _too_long_issue))
 
 
@@ -721,7 +724,7 @@ def check_nir(value: str | int, *, strict: bool = False) -> Check[Nir]:
     errors, as the official online form does.
     """
     if type(value) is not str:  # a plain str, the usual input, skips the call
-        value = _plain_text(value)
+        value = _required_nir_text(value)
     length = len(value)
     if length == LENGTH:
         text = value
@@ -734,13 +737,11 @@ def check_nir(value: str | int, *, strict: bool = False) -> Check[Nir]:
     if number is not None:
         # 15 characters read: no separator is left, and Corsica's letter is in
         # upper case (read_number reads only that): the compact form.
-        body = number // KEY_FACTOR
         if (
-            body // SEX_YEAR_MONTH_DIVISOR in SOUND_SEX_YEAR_MONTHS
-            and body % ORDER_MODULUS != NO_ORDER_NUMBER
+            SOUND_SEX_YEAR_MONTH_FLAGS[number // WHOLE_SEX_YEAR_MONTH_DIVISOR]
+            and SOUND_ORDER_FLAGS[number % ORDER_AND_KEY_MODULUS]
         ):
-            key = number % KEY_FACTOR
-            if key == KEY_OF_REMAINDER[body % KEY_MODULUS]:
+            if RIGHT_KEY_FLAGS[number % KEY_CHECK_MODULUS]:
                 # passed(_trusted_nir(...)), written out: on the usual input
                 # the two calls it saves are a tenth of the time.
                 nir: Nir = _new_object(Nir)
@@ -751,22 +752,22 @@ def check_nir(value: str | int, *, strict: bool = False) -> Check[Nir]:
                 _set_check_errors(check, ())
                 _set_check_warnings(check, ())
                 return check
-            if key in KEYS:  # the usual typo: the key is all there is to report
+            if number % KEY_FACTOR in KEYS:  # the usual typo: the key is all there is to report
                 position = KEY.start if text is value else _key_position(value)
-                return Check(False, None, (_checksum_issue(position),))
+                wrong_key = _WRONG_KEY_CHECKS.get(position)  # (a Check is falsy: no "or")
+                return _wrong_key_check(position) if wrong_key is None else wrong_key
         return _check_in_full(value, text, strict)
     return _check_in_full(value, _compact(value), strict)
 
 
-def _plain_text(value: object) -> str:
-    """The plain ``str`` a ``str`` subclass (``numpy.str_``...) holds, or a whole number's text.
+# The result of the usual typo depends on nothing but where the key stands: a
+# frozen result, built once for each position and then shared.
+_WRONG_KEY_CHECKS: Final[dict[int, Check[Nir]]] = {}
 
-    Raises :class:`~vitale_ids.InvalidType` for anything else.
-    """
-    if not isinstance(value, str):
-        return _number_text_or_raise(value)
-    # A huge one is refused before it is copied.
-    return str.__str__(value) if len(value) <= MAX_INPUT_LENGTH else value
+
+def _wrong_key_check(position: int) -> Check[Nir]:
+    check: Check[Nir] = Check(False, None, (_checksum_issue(position),))
+    return _WRONG_KEY_CHECKS.setdefault(position, check)
 
 
 def _number_text(value: object) -> str | None:
@@ -789,8 +790,15 @@ def _number_text(value: object) -> str | None:
     return str(number) if number >= 0 else None
 
 
-def _number_text_or_raise(value: object) -> str:
-    text = _number_text(value)
+def _nir_text(value: object) -> str | None:
+    """The plain text of a ``str`` (subclass), or of a whole number: :func:`_number_text`."""
+    text = plain_text(value)
+    return _number_text(value) if text is None else text
+
+
+def _required_nir_text(value: object) -> str:
+    """:func:`_nir_text`, or raise :class:`~vitale_ids.InvalidType` naming ``dtype=str``."""
+    text = _nir_text(value)
     if text is None:
         raise InvalidType(_type_issue(value))
     return text
@@ -843,6 +851,8 @@ def parse_nir(value: str | int, *, strict: bool = False) -> Nir:
     ...
     vitale_ids.InvalidChecksum: The key (characters 14-15) does not match ...
     """
+    if type(value) is not str:
+        value = _required_nir_text(value)
     result = check_nir(value, strict=strict)
     if result.value is None:
         raise_first(result, _ERROR_CLASSES)
@@ -853,8 +863,8 @@ def is_valid_nir(value: object, *, strict: bool = False) -> bool:
     """True when ``value`` is a valid NIR. Never raises, whatever ``value`` is."""
     # The validator called on every row and every keystroke: the usual input
     # is decided by the fast path of check_nir, without building a result.
-    if type(value) is not str and not isinstance(value, str):  # a plain str skips the call
-        value = _number_text(value)  # a compact NIR read as a number (pandas)
+    if type(value) is not str:  # a plain str, the usual input, skips the call
+        value = _nir_text(value)  # a str subclass's text, or a NIR read as a number (pandas)
         if value is None:
             return False
     length = len(value)
@@ -866,12 +876,11 @@ def is_valid_nir(value: object, *, strict: bool = False) -> bool:
         text = value.replace(" ", "")  # spaces, as printed on the card, cost least to drop
         number = read_number(text) if len(text) == LENGTH else None
     if number is not None:
-        body = number // KEY_FACTOR
-        if number % KEY_FACTOR != KEY_OF_REMAINDER[body % KEY_MODULUS]:
+        if not RIGHT_KEY_FLAGS[number % KEY_CHECK_MODULUS]:
             return False  # 15 right characters and a wrong key: the key says it all
-        if body % ORDER_MODULUS != NO_ORDER_NUMBER:
-            sex_year_month = body // SEX_YEAR_MONTH_DIVISOR
-            if sex_year_month in SOUND_SEX_YEAR_MONTHS:
+        if SOUND_ORDER_FLAGS[number % ORDER_AND_KEY_MODULUS]:
+            sex_year_month = number // WHOLE_SEX_YEAR_MONTH_DIVISOR
+            if SOUND_SEX_YEAR_MONTH_FLAGS[sex_year_month]:
                 return True
             if (
                 not strict
@@ -893,8 +902,8 @@ def nir_key(first_13: str | int) -> str:
     >>> nir_key("1 85 05 78 006 084")
     '91'
     """
-    if not isinstance(first_13, str):
-        first_13 = _number_text_or_raise(first_13)
+    if type(first_13) is not str:
+        first_13 = _required_nir_text(first_13)
     cleaned = compact(first_13) if len(first_13) <= MAX_INPUT_LENGTH else first_13
     if len(cleaned) != BODY_LENGTH:
         raise InvalidLength(

@@ -60,9 +60,11 @@ from vitale_ids._core import (
     names_character,
     original_indexes,
     passed,
+    plain_text,
     raise_first,
-    raise_type_error,
+    refuse_reinit,
     remove_separators,
+    required_text,
     slot_setters,
 )
 
@@ -111,6 +113,7 @@ class ProvisionalCode:
     compact: str
 
     def __init__(self, value: str) -> None:
+        refuse_reinit(self, "compact")
         object.__setattr__(self, "compact", parse_provisional_code(value).compact)
 
     @classmethod
@@ -207,12 +210,10 @@ def check_provisional_code(value: str, *, strict: bool = False) -> Check[Provisi
     No rule of the code gives a warning today, so ``strict`` changes nothing; it
     is accepted so that every ``check_*`` function takes the same arguments.
     """
-    if not isinstance(value, str):
-        raise_type_error(FIELD, value, "code")
+    if type(value) is not str:  # a plain str, the usual input, skips the call
+        value = required_text(value, FIELD, "code")
     if len(value) > MAX_INPUT_LENGTH:
         return Check(False, None, (_too_long_issue(),), ())
-    if type(value) is not str:
-        value = str.__str__(value)  # a subclass (numpy.str_...): the plain text it holds
 
     # The usual input, 12 letters and digits as typed or in groups split by
     # spaces, is valid with nothing to report: no need to look any further.
@@ -258,8 +259,8 @@ def parse_provisional_code(value: str, *, strict: bool = False) -> ProvisionalCo
     ...
     vitale_ids.InvalidLength: The code provisoire must have 12 characters; this one has 11.
     """
-    if not isinstance(value, str):
-        raise_type_error(FIELD, value, "code")
+    if type(value) is not str:
+        value = required_text(value, FIELD, "code")
     result = check_provisional_code(value, strict=strict)
     if result.value is None:
         raise_first(result, _ERROR_CLASSES)
@@ -268,7 +269,11 @@ def parse_provisional_code(value: str, *, strict: bool = False) -> ProvisionalCo
 
 def is_valid_provisional_code(value: object, *, strict: bool = False) -> bool:
     """True when ``value`` is a well-formed code provisoire. Never raises."""
-    if not isinstance(value, str) or len(value) > MAX_INPUT_LENGTH:
+    if type(value) is not str:  # a plain str, the usual input, skips the call
+        value = plain_text(value)
+        if value is None:
+            return False
+    if len(value) > MAX_INPUT_LENGTH:
         return False
     # No rule gives a warning, so strict changes nothing: the code is valid
     # when its compact form has the code's length and characters, the two

@@ -71,9 +71,11 @@ from vitale_ids._core import (
     names_character,
     original_indexes,
     passed,
+    plain_text,
     raise_first,
-    raise_type_error,
+    refuse_reinit,
     remove_separators,
+    required_text,
     slot_setters,
 )
 from vitale_ids._serial_rules import (
@@ -155,6 +157,7 @@ class VitaleSerial:
     card_type: CardType
 
     def __init__(self, value: str, card_type: CardType | str, *, strict: bool = False) -> None:
+        refuse_reinit(self, "compact")
         parsed = parse_serial(value, card_type=card_type, strict=strict)
         object.__setattr__(self, "compact", parsed.compact)
         object.__setattr__(self, "card_type", parsed.card_type)
@@ -672,8 +675,8 @@ def check_serial(
     ``strict=True`` turns the warnings into errors, as the official online
     form does.
     """
-    if not isinstance(value, str):
-        raise_type_error(FIELD, value)
+    if type(value) is not str:  # a plain str, the usual input, skips the call
+        value = required_text(value, FIELD)
     # The usual input, the digits the form wants as typed or split by spaces,
     # has nothing to report: no need to look any further.
     # tests/test_code_and_serial_properties.py holds both paths to the same results.
@@ -702,8 +705,8 @@ def parse_serial(
     ...
     vitale_ids.InvalidLength: The serial number of a card without photo must have 8 or 13 digits (8 to 13 are accepted); this one has 7.
     """
-    if not isinstance(value, str):
-        raise_type_error(FIELD, value)
+    if type(value) is not str:
+        value = required_text(value, FIELD)
     result = check_serial(value, card_type, strict=strict)
     if result.value is None:
         raise_first(result, _ERROR_CLASSES)
@@ -716,7 +719,11 @@ def is_valid_serial(value: object, card_type: object = None, *, strict: bool = F
     Without a card type it is inferred, as :func:`check_serial` does; with
     ``strict=True`` an inferred card type is not enough.
     """
-    if not isinstance(value, str) or len(value) > MAX_INPUT_LENGTH:
+    if type(value) is not str:  # a plain str, the usual input, skips the call
+        value = plain_text(value)
+        if value is None:
+            return False
+    if len(value) > MAX_INPUT_LENGTH:
         return False
     resolved = card_type if type(card_type) is CardType else _card_type_or_none(card_type)
     digits = value.replace(" ", "")  # spaces, the usual separators, cost least to drop
@@ -738,6 +745,5 @@ def _card_type_or_none(card_type: object) -> CardType | None:
     """The card type ``card_type`` names, or ``None`` (not given, or unreadable)."""
     if isinstance(card_type, CardType):
         return card_type
-    if isinstance(card_type, str):
-        return resolve(card_type)[0]
-    return None
+    text = plain_text(card_type)
+    return None if text is None else resolve(text)[0]

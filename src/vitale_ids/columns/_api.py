@@ -23,6 +23,7 @@ from vitale_ids.columns._arrow import (
     byte_table,
     check_result,
     compact_rows,
+    error_codes,
     fall_back_booleans,
     fall_back_checks,
     take_compact,
@@ -65,6 +66,22 @@ def nir_is_valid(column: object, *, strict: bool = False) -> pa.BooleanArray:
     return boolean_result(parts)
 
 
+def _nir_outcomes(column: object, strict: bool) -> tuple[list[Outcome], Vocabulary]:
+    vocabulary = _nir.new_vocabulary()
+    fallback = functools.partial(check_nir, strict=strict)
+    outcomes = []
+    for block in _blocks_of(column):
+        outcome = _nir.check_block(block, strict)
+        fall_back_checks(block, outcome, vocabulary, fallback)
+        outcomes.append(outcome)
+    return outcomes, vocabulary
+
+
+def nir_error_codes(column: object, *, strict: bool = False) -> pa.StringArray:
+    """The ``code`` field of :func:`check_nir_column` alone: no warnings to build."""
+    return error_codes(*_nir_outcomes(column, strict))
+
+
 def check_nir_column(column: object, *, strict: bool = False) -> pa.StructArray:
     """``check_nir`` of every row of ``column``, as an Arrow ``StructArray``.
 
@@ -73,14 +90,7 @@ def check_nir_column(column: object, *, strict: bool = False) -> pa.StructArray:
     when it has none) and ``warnings`` (the warning codes, a list of strings).
     Null rows give a null struct. ``column`` is read as by :func:`nir_is_valid`.
     """
-    vocabulary = _nir.new_vocabulary()
-    fallback = functools.partial(check_nir, strict=strict)
-    outcomes = []
-    for block in _blocks_of(column):
-        outcome = _nir.check_block(block, strict)
-        fall_back_checks(block, outcome, vocabulary, fallback)
-        outcomes.append(outcome)
-    return check_result(outcomes, vocabulary)
+    return check_result(*_nir_outcomes(column, strict))
 
 
 # --- Code provisoire ----------------------------------------------------------------------

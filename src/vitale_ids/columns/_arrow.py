@@ -297,6 +297,16 @@ def check_result(outcomes: list[Outcome], vocabulary: Vocabulary) -> pa.StructAr
     )
 
 
+def error_codes(outcomes: list[Outcome], vocabulary: Vocabulary) -> pa.StringArray:
+    """The ``code`` field of :func:`check_result` alone."""
+    if not outcomes:
+        return pa.array([], pa.string())
+    nulls = np.concatenate([outcome.nulls for outcome in outcomes])
+    code = np.concatenate([outcome.code for outcome in outcomes])
+    codes = pa.array(vocabulary.codes, pa.string())
+    return pc.take(codes, pa.array(code, pa.int16(), mask=(code < 0) | nulls))
+
+
 def _warning_lists(
     numbers: npt.NDArray[np.int16], nulls: Bools, vocabulary: Vocabulary, codes: pa.Array
 ) -> pa.ListArray:

@@ -15,6 +15,7 @@ tabs, Unicode, a letter, an input over ``MAX_INPUT_LENGTH``) goes to
 
 from __future__ import annotations
 
+import functools
 from typing import Final
 
 import numpy as np
@@ -40,6 +41,9 @@ from vitale_ids.nir import MAX_INPUT_LENGTH
 Words = npt.NDArray[np.uint64]
 
 _U: Final = np.uint64
+# The scalars of the kernel's shifts and masks, made once: a NumPy scalar costs
+# about as much to make as a NumPy call on a vector of DuckDB's 2,048 rows.
+_u: Final = functools.cache(np.uint64)
 _WORD: Final = 8
 # The three words: bytes 0-7, the last 8 of the body, and the last 8 of the NIR.
 _HEAD_AT: Final = 0
@@ -64,9 +68,9 @@ _SIXES: Final = int.from_bytes(b"\x06" * _WORD, "little")
 
 def _field(word: Words, start: int, width: int) -> Words:
     """Bytes ``start`` to ``start + width`` of each word, as a little-endian number."""
-    shifted: Words = word >> _U(8 * start)
+    shifted: Words = word >> _u(8 * start)
     if start + width < _WORD:
-        shifted &= _U((1 << (8 * width)) - 1)
+        shifted &= _u((1 << (8 * width)) - 1)
     return shifted
 
 
@@ -75,33 +79,45 @@ def _text_value(text: str) -> int:
     return int.from_bytes(text.encode("ascii"), "little")
 
 
+# The constants of the word arithmetic, as NumPy scalars once and for all:
+# a block of a few thousand rows costs some microseconds per NumPy call.
+_HIGH: Final = _U(_HIGH_NIBBLES)
+_SIX_EACH: Final = _U(_SIXES)
+_DIGIT_HIGH: Final = _U(_ZEROS & _HIGH_NIBBLES)
+_ZERO_EACH: Final = _U(_ZEROS)
+_LANES: Final = tuple(
+    (_U(lane_bits), _U(scale), _U(mask))
+    for lane_bits, scale, mask in (
+        (8, 10, 0x00FF00FF00FF00FF),
+        (16, 100, 0x0000FFFF0000FFFF),
+        (32, 10_000, 0x00000000FFFFFFFF),
+    )
+)
+
+
 def _all_digits(word: Words) -> Bools:
     """True where all 8 bytes of ``word`` are ASCII digits."""
-    high = word & _U(_HIGH_NIBBLES)
+    high = word & _HIGH
     # A byte is a digit when its high nibble is 3 and stays 3 once 6 is added
     # (0x3A-0x3F become 0x40-0x45). A carry out of a byte of 0xFA or more only
     # reaches a byte whose own high nibble is wrong anyway.
-    plus_six = word + _U(_SIXES)
-    plus_six &= _U(_HIGH_NIBBLES)
-    ok: Bools = high == _U(_ZEROS & _HIGH_NIBBLES)
-    ok &= plus_six == _U(_ZEROS & _HIGH_NIBBLES)
+    plus_six = word + _SIX_EACH
+    plus_six &= _HIGH
+    ok: Bools = high == _DIGIT_HIGH
+    ok &= plus_six == _DIGIT_HIGH
     return ok
 
 
 def _number(word: Words) -> Words:
     """The 8 ASCII digits of each word as a number (first byte most significant)."""
-    value: Words = word - _U(_ZEROS)
-    carry: Words = value >> _U(8)
-    for lane_bits, scale, mask in (
-        (8, 10, 0x00FF00FF00FF00FF),
-        (16, 100, 0x0000FFFF0000FFFF),
-        (32, 10_000, 0x00000000FFFFFFFF),
-    ):
-        if lane_bits != 8:
-            np.right_shift(value, _U(lane_bits), out=carry)
-        value *= _U(scale)
+    value: Words = word - _ZERO_EACH
+    carry: Words = value >> _LANES[0][0]
+    for lane, (lane_bits, scale, mask) in enumerate(_LANES):
+        if lane:
+            np.right_shift(value, lane_bits, out=carry)
+        value *= scale
         value += carry
-        value &= _U(mask)
+        value &= mask
     return value
 
 
@@ -127,6 +143,7 @@ for _key in rules.KEYS:
     _KEY_VALUE[_text_value(f"{_key:0{rules.KEY_LENGTH}d}")] = _key
 
 _NO_ORDER: Final = _text_value(rules.NO_ORDER)
+_NO_ORDER_WORD: Final = _U(_NO_ORDER)
 
 # Corsica: the department's two bytes, and the digits the key formula reads
 # for them, lower-case letters included (check_nir upper-cases them).
@@ -141,6 +158,12 @@ _KEPT_BYTES: Final = byte_table(chr(b) for b in range(ASCII_LIMIT) if not is_sep
 _DEPARTMENT_MASK: Final = ((1 << 16) - 1) << (8 * rules.DEPARTMENT.start)
 
 _BODY_SCALE: Final = pow(10, _WORD, rules.KEY_MODULUS)
+_KEEP_ALL_BUT_DEPARTMENT: Final = _U(~_DEPARTMENT_MASK & ((1 << 64) - 1))
+_DEPARTMENT_SHIFT: Final = _U(8 * rules.DEPARTMENT.start)
+_BODY_SCALE_WORD: Final = _U(_BODY_SCALE)
+_MODULUS_WORD: Final = _U(rules.KEY_MODULUS)
+_HEAD_SHIFT: Final = _U(8 * (_WORD - _HEAD_DIGITS))
+_HEAD_FILL: Final = _U(_ZEROS >> (8 * _HEAD_DIGITS))
 
 
 class Parts:
@@ -148,38 +171,27 @@ class Parts:
 
     __slots__ = ("decided", "key_fits", "key_in_range", "month", "no_order", "sex")
 
-    def __init__(self, head: Words, tail: Words, last: Words) -> None:
-        decided = _all_digits(head)
-        decided &= _all_digits(last)
-        if not decided.all():
-            # Corsica's 2A/2B: the key formula reads them as digits.
-            letters = np.flatnonzero(~decided)
-            department = _field(head[letters], rules.DEPARTMENT.start, 2)
-            digits = _CORSICA_DIGITS[department]
-            corsica = letters[digits != 0]
-            if len(corsica):
-                replacement = digits[digits != 0]
-                head = head.copy()
-                tail = tail.copy()
-                head[corsica] &= _U(~_DEPARTMENT_MASK & ((1 << 64) - 1))
-                head[corsica] |= replacement << _U(8 * rules.DEPARTMENT.start)
-                shift = _U(8 * (rules.DEPARTMENT.start - _TAIL_AT))
-                tail[corsica] &= ~(_U(0xFFFF) << shift)
-                tail[corsica] |= replacement << shift
-                decided[corsica] = _all_digits(head[corsica]) & _all_digits(last[corsica])
+    def __init__(self, head: Words, last: Words, decided: Bools) -> None:
+        # head: Corsica's letters already read as digits (_plain_digits).
+        tail = _tail_of(head, last)
         self.decided = decided
-        self.sex = _SEX_KIND[_field(head, rules.SEX.start, 1)]
-        self.month = _MONTH_KIND[_field(head, rules.MONTH.start, 2)]
-        self.no_order = _field(last, rules.ORDER.start - _LAST_AT, 3) == _U(_NO_ORDER)
-        key = _KEY_VALUE[_field(last, rules.KEY.start - _LAST_AT, 2)]
+        self.sex = _SEX_KIND[_field(head, rules.SEX.start, 1).view(np.int64)]
+        self.month = _MONTH_KIND[_field(head, rules.MONTH.start, 2).view(np.int64)]
+        self.no_order = _field(last, rules.ORDER.start - _LAST_AT, 3) == _NO_ORDER_WORD
+        key = _KEY_VALUE[_field(last, rules.KEY.start - _LAST_AT, 2).view(np.int64)]
         self.key_in_range = key >= 0
         # The body mod 97, from its first digits and the 8 of the tail word.
-        head_number = _number(
-            (head << _U(8 * (_WORD - _HEAD_DIGITS))) | _U(_ZEROS >> (8 * _HEAD_DIGITS))
-        )
-        head_number *= _U(_BODY_SCALE)
-        head_number += _number(tail)
-        remainder = (head_number % _U(rules.KEY_MODULUS)).astype(np.int16)
+        # Both words in one array: half the NumPy calls.
+        both = np.empty((2, len(head)), dtype=np.uint64)
+        np.left_shift(head, _HEAD_SHIFT, out=both[0])
+        both[0] |= _HEAD_FILL
+        both[1] = tail
+        numbers = _number(both)
+        head_number = numbers[0]
+        head_number *= _BODY_SCALE_WORD
+        head_number += numbers[1]
+        head_number %= _MODULUS_WORD
+        remainder = head_number.astype(np.int16)
         # rules.key_of, in arithmetic: a key out of range (-1 here) never fits.
         self.key_fits = key == rules.KEY_MODULUS - remainder
 
@@ -194,13 +206,13 @@ class Parts:
 
 def _tail_of(head: Words, last: Words) -> Words:
     """The tail word, bytes 5-12, from the two others: cheaper than a third gather."""
-    tail: Words = head >> _U(8 * _TAIL_AT)
-    tail |= (last >> _U(8 * (_WORD - _LAST_AT))) << _U(8 * (_WORD - _TAIL_AT))
+    tail: Words = head >> _u(8 * _TAIL_AT)
+    tail |= (last >> _u(8 * (_WORD - _LAST_AT))) << _u(8 * (_WORD - _TAIL_AT))
     return tail
 
 
-def _words_of_rows(block: Block, rows: Ints) -> tuple[Words, Words, Words]:
-    """The three words of rows that have 15 bytes, straight from the data buffer."""
+def _words_of_rows(block: Block, rows: Ints) -> tuple[Words, Words]:
+    """The head and last words of rows that have 15 bytes, straight from the data buffer."""
     data = block.data
     if len(rows) == block.size > 0 and int(block.offsets[-1] - block.offsets[0]) == (
         rules.LENGTH * block.size
@@ -226,11 +238,34 @@ def _words_of_rows(block: Block, rows: Ints) -> tuple[Words, Words, Words]:
             shape=(max(len(data) - _WORD + 1, 0),), dtype="<u8", buffer=data, strides=(1,)
         )
         head, last = windows[starts + _HEAD_AT], windows[starts + _LAST_AT]
-    return head, _tail_of(head, last), last
+    return head, last
 
 
-def _words_of_matrix(matrix: Bytes) -> tuple[Words, Words, Words]:
-    """The three words of each row of a ``(rows, 15)`` byte matrix."""
+def _plain_digits(head: Words, last: Words) -> tuple[Bools, Words]:
+    """Which rows' 15 characters are all digits, but for Corsica's letters where they belong.
+
+    Also returns ``head`` with Corsica's letters replaced by the digits the
+    key formula reads for them.
+    """
+    plain = _all_digits(head)
+    plain &= _all_digits(last)
+    if not plain.all():
+        letters = np.flatnonzero(~plain)
+        department = _field(head[letters], rules.DEPARTMENT.start, 2)
+        digits = _CORSICA_DIGITS[department.view(np.int64)]
+        corsica = digits != 0
+        letters = letters[corsica]
+        if len(letters):
+            replaced = head[letters] & _KEEP_ALL_BUT_DEPARTMENT
+            replaced |= digits[corsica] << _DEPARTMENT_SHIFT
+            plain[letters] = _all_digits(replaced) & _all_digits(last[letters])
+            head = head.copy()
+            head[letters] = replaced
+    return plain, head
+
+
+def _words_of_matrix(matrix: Bytes) -> tuple[Words, Words]:
+    """The head and last words of each row of a ``(rows, 15)`` byte matrix."""
     padded = np.zeros((len(matrix), 2 * _WORD), dtype=np.uint8)
     padded[:, : rules.LENGTH] = matrix
     flat = padded.reshape(-1)
@@ -242,8 +277,7 @@ def _words_of_matrix(matrix: Bytes) -> tuple[Words, Words, Words]:
         copied: Words = words.copy()
         return copied
 
-    head, last = at(_HEAD_AT), at(_LAST_AT)
-    return head, _tail_of(head, last), last
+    return at(_HEAD_AT), at(_LAST_AT)
 
 
 # --- Validity ------------------------------------------------------------------------------
@@ -282,17 +316,46 @@ _CARD_SPACES: Final = np.array(
 )
 
 
+# A card-layout row is read as three words, bytes 0-7, 8-15 and its last 8,
+# side by side: the columns of these 24 bytes where each character stands.
+_CARD_WORDS_AT: Final = (0, _WORD, _CARD_LENGTH - _WORD)
+if not 2 * _WORD <= _CARD_LENGTH <= 3 * _WORD:  # pragma: no cover
+    raise ImportError("The NIR's card layout in vitale_ids._nir_rules no longer fits the kernel.")
+
+
+def _card_columns(positions: Ints) -> Ints:
+    shifted: Ints = np.where(positions < 2 * _WORD, positions, positions + 3 * _WORD - _CARD_LENGTH)
+    return shifted
+
+
+_CARD_CHARACTER_COLUMNS: Final = _card_columns(_CARD_POSITIONS)
+_CARD_SPACE_COLUMNS: Final = _card_columns(_CARD_SPACES)
+
+
 def _card_layout(block: Block, rows: Ints) -> tuple[Ints, Bytes]:
     """Of ``rows``, those typed as on the card; and their 15 characters."""
     rows = rows[block.lengths[rows] == _CARD_LENGTH]
     if not len(rows):
         return rows, np.zeros((0, rules.LENGTH), dtype=np.uint8)
-    starts = block.offsets[rows][:, None]
-    spaces = block.data[starts + _CARD_SPACES] == SPACE
-    compact = block.data[starts + _CARD_POSITIONS]
+    starts = block.offsets[rows]
+    windows = _windows(block.data)
+    words = np.empty((len(rows), len(_CARD_WORDS_AT)), dtype="<u8")
+    for column, at in enumerate(_CARD_WORDS_AT):
+        words[:, column] = windows[starts + at]
+    text = words.view(np.uint8)
+    spaces = text[:, _CARD_SPACE_COLUMNS] == SPACE
+    compact = text[:, _CARD_CHARACTER_COLUMNS]
     # Any other separator among the characters: the scan of the spaced path.
     fine = spaces.all(axis=1) & _KEPT_BYTES[compact].all(axis=1)
     return rows[fine], compact[fine]
+
+
+def _windows(data: Bytes) -> Words:
+    """Every 8 consecutive bytes of ``data``, as a little-endian word: a view."""
+    windows: Words = np.ndarray(
+        shape=(max(len(data) - _WORD + 1, 0),), dtype="<u8", buffer=data, strides=(1,)
+    )
+    return windows
 
 
 def _digit_runs(block: Block, rows: Ints) -> tuple[Ints, Bytes]:
@@ -342,32 +405,38 @@ class Gathered:
         "short_rows",
     )
 
-    def __init__(self, block: Block, candidates: Bools, *, all_spaced: bool = False) -> None:
-        # all_spaced: read every row as the spaced ones are, as a second pass does.
+    def __init__(self, block: Block, candidates: Bools) -> None:
         by_length = block.lengths == rules.LENGTH
-        if all_spaced:
-            by_length = np.zeros(block.size, dtype=np.bool_)
         fifteen_bytes = np.flatnonzero(candidates & by_length)
-        rest = np.flatnonzero(candidates & ~by_length)
+        head, last = _words_of_rows(block, fifteen_bytes)
+        rest_mask = candidates & ~by_length
+        plain, head = _plain_digits(head, last)
+        if not plain.all():
+            # Spaces or letters among the 15 bytes: read as the spaced rows are.
+            rest_mask[fifteen_bytes[~plain]] = True
+            fifteen_bytes, head, last = fifteen_bytes[plain], head[plain], last[plain]
+        rest = np.flatnonzero(rest_mask)
         card_rows, card_compact = _card_layout(block, rest)
         run_rows, run_heads = _digit_runs(block, rest)
         if len(card_rows) or len(run_rows):
-            rest = np.setdiff1d(rest, np.concatenate([card_rows, run_rows]), assume_unique=True)
+            rest_mask[card_rows] = False
+            rest_mask[run_rows] = False
+            rest = np.flatnonzero(rest_mask)
         rows, matrix, counts = _spaced_rows(block, rest)
         fifteen = counts == rules.LENGTH
         compact, positions = take_compact(matrix[fifteen], rules.LENGTH)
         self.compact = np.concatenate([card_compact, compact])
         self.cards = len(card_rows)
         self.positions = positions
-        words = _words_of_rows(block, fifteen_bytes)
         if len(self.compact):
-            more = _words_of_matrix(self.compact)
-            words = (
-                np.concatenate([words[0], more[0]]),
-                np.concatenate([words[1], more[1]]),
-                np.concatenate([words[2], more[2]]),
-            )
-        self.parts = Parts(*words)
+            more_head, more_last = _words_of_matrix(self.compact)
+            decided, more_head = _plain_digits(more_head, more_last)
+            head = np.concatenate([head, more_head])
+            last = np.concatenate([last, more_last])
+            decided = np.concatenate([np.ones(len(fifteen_bytes), dtype=np.bool_), decided])
+        else:
+            decided = np.ones(len(head), dtype=np.bool_)
+        self.parts = Parts(head, last, decided)
         self.rows = np.concatenate([fifteen_bytes, card_rows, rows[fifteen]])
         self.plain = len(fifteen_bytes)
         run_counts = block.lengths[run_rows]
@@ -387,10 +456,6 @@ class Gathered:
             found[scanned] = self.positions[spaced[scanned] - self.cards, compact_index[scanned]]
         return found
 
-    def undecided_bytes(self) -> Ints:
-        """Rows of 15 bytes that Parts could not read: spaces or letters among them."""
-        return self.rows[: self.plain][~self.parts.decided[: self.plain]]
-
 
 def valid_block(block: Block, strict: bool) -> tuple[Bools, Bools]:
     """Validity of each row of ``block``, and which rows the kernel could not decide."""
@@ -403,15 +468,6 @@ def valid_block(block: Block, strict: bool) -> tuple[Bools, Bools]:
     valid[gathered.rows] = gathered.parts.valid(strict)
     pending[gathered.rows] = False
     pending[gathered.other_rows] = False
-    again = gathered.undecided_bytes()
-    if len(again):
-        pending[again] = True
-        candidates = np.zeros(block.size, dtype=np.bool_)
-        candidates[again] = True
-        second = Gathered(block, candidates, all_spaced=True)
-        valid[second.rows] = second.parts.valid(strict)
-        pending[second.rows] = False
-        pending[second.other_rows] = False
     return valid, pending
 
 
@@ -452,9 +508,11 @@ _KINDS: Final = (_ORDINARY, _WARNING, _ERROR)
 _STATES: Final = len(_KINDS) * len(_KINDS) * 2 * 2 * 2
 
 
-def _state_tables(strict: bool) -> tuple[npt.NDArray[np.int16], Ints, npt.NDArray[np.int16]]:
+def _state_tables(
+    strict: bool,
+) -> tuple[npt.NDArray[np.int16], npt.NDArray[np.int32], npt.NDArray[np.int16]]:
     codes = np.full(_STATES, -1, dtype=np.int16)
-    places = np.full(_STATES, -1, dtype=np.int64)
+    places = np.full(_STATES, -1, dtype=np.int32)
     warnings = np.zeros(_STATES, dtype=np.int16)
     for state in range(_STATES):
         sex, month, no_order, key_out, key_wrong = _unpack(state)
@@ -492,11 +550,16 @@ def _record(outcome: Outcome, gathered: Gathered, strict: bool) -> None:
     """Write the rows of ``gathered`` that its parts decide into ``outcome``."""
     parts, rows, plain = gathered.parts, gathered.rows, gathered.plain
     decided = parts.decided
-    state = parts.sex.astype(np.int16)
-    state += len(_KINDS) * parts.month
-    state += (len(_KINDS) ** 2) * parts.no_order
-    state += (2 * len(_KINDS) ** 2) * ~parts.key_in_range
-    state += (4 * len(_KINDS) ** 2) * ~parts.key_fits
+    # The state as an index (intp): the three tables are read without a cast.
+    state = parts.month.astype(np.intp)
+    state *= len(_KINDS)
+    state += parts.sex
+    flags = np.logical_not(parts.key_fits).view(np.int8)
+    flags <<= 1
+    flags |= np.logical_not(parts.key_in_range)
+    flags <<= 1
+    flags |= parts.no_order
+    state += flags * np.int16(len(_KINDS) ** 2)
     if not decided.all():
         rows, state = rows[decided], state[decided]
     codes, places, warnings = _TABLES[strict]
@@ -542,11 +605,6 @@ def check_block(block: Block, strict: bool) -> Outcome:
     outcome = Outcome(block.size, block.nulls)
     gathered = Gathered(block, outcome.pending)
     _check_gathered(outcome, gathered, strict)
-    again = gathered.undecided_bytes()
-    if len(again):
-        candidates = np.zeros(block.size, dtype=np.bool_)
-        candidates[again] = True
-        _check_gathered(outcome, Gathered(block, candidates, all_spaced=True), strict)
     return outcome
 
 
