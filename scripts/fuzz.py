@@ -28,8 +28,8 @@ What is checked, for every call:
 - crash: an exception other than the library's own. For a ``str``,
   ``check_*`` returns a ``Check`` (a ``FormCheck``) and ``parse_*`` returns a
   value or raises a ``ValidationError`` that is not ``InvalidType``; for any
-  other object, both raise ``InvalidType`` (a NIR given as an ``int`` may
-  instead be read as the text it stands for); ``is_valid_*`` never raises;
+  other object, both raise ``InvalidType`` (a NIR given as a whole number,
+  ``int`` or ``float``, is read as the text it stands for); ``is_valid_*`` never raises;
 - inconsistency: ``is_valid_*`` differs from ``check_*().valid``; ``parse_*``
   returns a value the check refused, raises for a valid one, returns another
   value, or raises another issue than the check's first error; a ``Check``
@@ -501,6 +501,13 @@ def messages_of(outcome: Outcome) -> list[str]:
     return []
 
 
+def is_whole_number(value: object) -> bool:
+    """A number the NIR functions read as its decimal text (a NIR read by pandas)."""
+    if isinstance(value, float):
+        return value.is_integer() and value >= 0
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def judge_family(report: Report, kind: str, family: Family, value: object) -> list[Outcome]:
     check = call(report, lambda: family.check(value))
     parse = call(report, lambda: family.parse(value))
@@ -509,7 +516,7 @@ def judge_family(report: Report, kind: str, family: Family, value: object) -> li
     if is_valid.error is not None or not isinstance(is_valid.result, bool):
         report.record("crashes", kind, f"is_valid {name}", value, repr(is_valid.error))
     is_text = isinstance(value, str)
-    int_nir = isinstance(value, int) and not isinstance(value, bool) and name.startswith("nir")
+    int_nir = name.startswith("nir") and is_whole_number(value)
     for label, outcome in (("check", check), ("parse", parse)):
         error = outcome.error
         if error is None:
@@ -522,7 +529,7 @@ def judge_family(report: Report, kind: str, family: Family, value: object) -> li
             report.record("crashes", kind, f"{label} {name}", value, "InvalidType for a str")
         elif is_text and label == "check":
             report.record("crashes", kind, f"check {name}", value, f"raised {error!r}")
-        elif not is_text and not isinstance(error, InvalidType):
+        elif not is_text and not isinstance(error, ValidationError if int_nir else InvalidType):
             report.record("crashes", kind, f"{label} {name}", value, repr(error))
     judge_agreement(report, kind, name, value, (check, parse, is_valid))
     return [check, parse]
@@ -559,7 +566,7 @@ def judge_form(report: Report, kind: str, field_name: str, value: object) -> Out
         acceptable = outcome.error is None and isinstance(outcome.result, FormCheck)
     else:
         acceptable = isinstance(outcome.error, InvalidType) or (
-            field_name == "nir" and isinstance(value, int) and outcome.error is None
+            field_name == "nir" and is_whole_number(value) and outcome.error is None
         )
     if not acceptable:
         report.record("crashes", kind, f"check_form {field_name}", value, repr(outcome.error))

@@ -449,14 +449,16 @@ def test_no_note_for_a_shape_of_its_own_kind() -> None:
 def test_form_and_explain_point_out_another_identifier() -> None:
     result = form_text(ORDINARY, CODE, "avec photo", SERIAL_WITH_PHOTO, lang="fr")
     lines = result.stdout.splitlines()
+    # The form's own error, form.wrong_field, says it: the command line adds no note.
     assert (
-        "  avertissement kind.looks_like : Cette valeur ressemble à un NIR, pas à un code"
+        "  erreur form.wrong_field : Cette valeur ressemble à un NIR, pas à un code"
         " provisoire : est-elle dans le bon champ ?"
     ) in lines
     assert (
-        "  avertissement kind.looks_like : Cette valeur ressemble à un code provisoire, pas à"
+        "  erreur form.wrong_field : Cette valeur ressemble à un code provisoire, pas à"
         " un NIR : est-elle dans le bon champ ?"
     ) in lines
+    assert not any("kind.looks_like" in line for line in lines)
     explain = run_cli("explain", stdin=SERIAL_WITH_PHOTO + "\n")
     assert explain.stdout.endswith(
         "warning kind.looks_like: This looks like a serial number, not a NIR: is it in the"

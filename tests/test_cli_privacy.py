@@ -8,19 +8,20 @@ text and ``--json``) and in both languages, the output names at most one
 character of it (issue 12). The command line is run as a subprocess.
 
 A character is *named* when the output shows it as a character of the value:
-in a message ("it is the letter Q", "Characters 4-5 are 42", "98 is never a
-key", in English and in French), or in a mask that keeps some characters
-(``**********7k``, ``1 85 ** ** *** *** 91``). A count ("3 more characters
-are not digits"), a position ("character 11") and a key computed from the value
-("for these 13 characters the key is 91") name none.
+in a message ("it is the letter Q", "the character '_'", in English and in
+French; and the older phrasings "Characters 4-5 are 42", "98 is never a key",
+which must not come back), or in a mask that keeps some characters
+(``**********7k``, ``1 85 ** ** *** *** 91``). A position ("character 11"), a
+wrong character described without being shown ("another character that is not
+allowed", "an accented letter") and a key computed from the value ("for these
+13 characters the key is 91", typed by nobody: see docs/privacy.md) name none.
 
 Two properties:
 
 - the command line's own text (the output without the library's messages)
-  names no character: it passes;
-- the whole output names at most one: the library's messages still name
-  several (one per character that is not a digit, the sex digit, the month),
-  so it is an expected failure until they are reworded.
+  names no character;
+- the whole output names at most one: the library names only the first wrong
+  character of a value, and states the rules of the parts without their values.
 """
 
 from __future__ import annotations
@@ -316,12 +317,6 @@ def test_the_command_line_itself_names_no_character(case: Case) -> None:
         assert named_characters(without(output, library), value) == 0, (value, output)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the library's messages still name several characters of a value (one per"
-    " character that is not a digit, the sex digit, the month); they are reworded in the"
-    " library's part of issue 12. The command line's own part passes (the test above).",
-)
 @settings(max_examples=40, phases=[Phase.explicit, Phase.generate])
 @with_overlaps
 @given(CASES)
@@ -338,6 +333,8 @@ def test_at_most_one_character_of_a_misplaced_identifier_is_named(case: Case) ->
     [
         ("Character 1 must be a digit; it is the letter Q.", "Qw3rTy7u9PzX", 1),
         ("Le caractère 2 doit être un chiffre ; c'est la lettre w.", "Qw3rTy7u9PzX", 1),
+        ("Character 5 must be a digit; it is another character that is not allowed.", "Qw3r", 0),
+        ("Character 5 must be a digit; it is an accented letter.", "Qw3é", 0),
         ("it is the letter O (did you mean the digit 0?).", "O0000000000", 1),
         ("c'est la lettre O (vouliez-vous dire le chiffre 0 ?).", "O0000000000", 1),
         ("Character 1 is 7: this is a temporary number.", "785057800608482", 1),
@@ -363,12 +360,13 @@ def test_the_counter_counts_named_characters(text: str, value: str, count: int) 
     assert named_characters(text, value) == count
 
 
-def test_the_counter_sees_what_the_library_names_today() -> None:
-    # The issue's own example: a code provisoire checked as a NIR. Without
-    # the library's messages, the command line's text names nothing.
+def test_the_counter_sees_what_the_library_names() -> None:
+    # The issue's own example: a code provisoire checked as a NIR. The library
+    # names its first wrong character, the letter Q, and only that one.
     value = "Qw3r Ty7u 9PzX"
     output = run(["check", "--kind", "nir"], value + "\n")
     library = messages(check_nir(value).issues, "en")
-    assert named_characters(output, value) > 1
+    assert "the letter Q" in output
+    assert named_characters(output, value) == 1
     assert named_characters(without(output, library), value) == 0
     assert "kind.looks_like" in output

@@ -33,7 +33,7 @@ RAISED: dict[type[ValidationError], object] = {
     InvalidFormat: ORDINARY[:4] + "O" + ORDINARY[5:],
     InvalidComponent: make_nir(sex="5"),
     InvalidChecksum: WRONG_KEY,
-    InvalidType: int(ORDINARY),
+    InvalidType: float(ORDINARY) + 0.5,
 }
 
 

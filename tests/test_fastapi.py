@@ -234,7 +234,12 @@ def test_the_ready_made_form_accepts_and_infers_the_card_type() -> None:
         # The NIR and the serial number typed in each other's box.
         (
             {"nir": PHOTO_SERIAL, "serial": ORDINARY},
-            [(["body", "nir"], "nir.length"), (["body", "serial"], "serial.length")],
+            [
+                (["body", "nir"], "nir.length"),
+                (["body", "nir"], "form.wrong_field"),
+                (["body", "serial"], "serial.length"),
+                (["body", "serial"], "form.wrong_field"),
+            ],
         ),
         # A serial that does not fit the card type chosen.
         ({"serial": "12345678"}, [(["body", "serial"], "serial.length")]),
@@ -319,3 +324,17 @@ def test_the_readmes_install_command_brings_what_the_fastapi_docs_run() -> None:
     }
     assert brought & {"httpx", "httpx2"}, command
     assert "uvicorn" in brought, command
+
+
+def test_swapped_fields_of_the_field_types_say_so() -> None:
+    # The field types (NirStr, SerialStr) give the wrong field as their one error.
+    body = {**GOOD, "nir": PHOTO_SERIAL, "serial": ORDINARY}
+    status, text = post("/opposition", body)
+    assert status == 422, text
+    items = detail_of(text)
+    assert [(item["loc"], item["type"]) for item in items] == [
+        (["body", "nir"], "form.wrong_field"),
+        (["body", "serial"], "form.wrong_field"),
+    ]
+    assert "looks like a serial number" in items[0]["msg"]
+    assert_no_identifier(text, body)

@@ -170,9 +170,24 @@ def test_serial_in_nir(serial: str, card_type: CardType) -> None:
     assert serial_check.errors == (issue,)
 
 
+@pytest.mark.parametrize("strict", [False, True])
+def test_printed_serial_inside_the_nir_is_reported_strict_or_not(strict: bool) -> None:
+    # The 21 printed digits keep their last 11, which are in the NIR. strict=True
+    # makes the removed prefix an error, and must not lose the cross-field one.
+    serial = "8025000002 " + ORDINARY[1:11] + " " + ORDINARY[11]
+    result = form(serial=serial, strict=strict)
+    assert "form.serial_in_nir" in [issue.code for issue in result.errors]
+    prefix = [issue for issue in result.issues if issue.code == "serial.prefix_removed"]
+    assert [issue in result.errors for issue in prefix] == [strict]
+
+
 def test_the_whole_nir_typed_as_the_serial() -> None:
     result = form(serial=ORDINARY)
-    assert codes(result.errors) == [("serial", "serial.length"), ("serial", "form.serial_in_nir")]
+    assert codes(result.errors) == [
+        ("serial", "serial.length"),
+        ("serial", "form.serial_in_nir"),
+        ("serial", "form.wrong_field"),
+    ]
 
 
 def test_serial_in_an_invalid_nir_is_still_found() -> None:
@@ -525,3 +540,60 @@ def test_the_deadline_names_what_it_was_given() -> None:
     with pytest.raises(TypeError, match=r"^Expected a datetime.date, got str\.$"):
         opposition_deadline("2025-03-03")  # type: ignore[arg-type]
     assert opposition_deadline(datetime.date(2025, 3, 3)) == datetime.date(2025, 4, 14)
+
+
+# --- A value in the wrong field (#12) ------------------------------------------------
+
+
+def test_swapped_nir_and_serial_say_they_are_in_the_wrong_field() -> None:
+    result = form(nir=PHOTO_SERIAL, serial=ORDINARY)
+    assert codes(result.errors) == [
+        ("nir", "nir.length"),
+        ("nir", "form.wrong_field"),
+        ("serial", "serial.length"),
+        ("serial", "form.wrong_field"),
+    ]
+    nir_note, serial_note = (i for i in result.errors if i.code == "form.wrong_field")
+    assert nir_note.message == (
+        "This looks like a serial number, not a NIR: is it in the right field?"
+    )
+    assert serial_note.message_fr == (
+        "Cette valeur ressemble à un NIR, pas à un numéro de série : est-elle dans le bon champ ?"
+    )
+
+
+def test_a_code_in_the_nir_field_says_so_and_names_one_character_at_most() -> None:
+    result = form(nir="xK4b 9Tq2 Lm7k")
+    assert ("nir", "form.wrong_field") in codes(result.errors)
+    note = next(i for i in result.errors if i.code == "form.wrong_field")
+    assert "a code provisoire" in note.message
+
+
+@pytest.mark.parametrize(
+    ("value", "field", "expected"),
+    [
+        ("xK4b 9Tq2 Lm7k", "nir", "provisional_code"),
+        (ORDINARY, "serial", "nir"),
+        (PHOTO_SERIAL, "nir", "serial"),
+        (ORDINARY, "provisional_code", "nir"),
+    ],
+)
+def test_wrong_field(value: str, field: str, expected: str) -> None:
+    from vitale_ids import wrong_field
+    from vitale_ids.form import valid_as_other_fields
+
+    issue = wrong_field(value, field)
+    assert issue is not None
+    assert (issue.code, issue.field, issue.position) == ("form.wrong_field", field, None)
+    assert expected in valid_as_other_fields(value, field)
+
+
+def test_no_wrong_field_for_a_right_value_or_a_nir_without_its_key() -> None:
+    from vitale_ids import wrong_field
+
+    assert wrong_field(ORDINARY, "nir") is None
+    assert wrong_field("something else", "nir") is None
+    assert wrong_field(ORDINARY[:13], "nir") is None  # nir.missing_key says it
+    assert codes(form().errors) == []
+    with pytest.raises(ValueError, match="field must be one of"):
+        wrong_field(ORDINARY, "card_type")

@@ -81,7 +81,7 @@ RESULTS: dict[str, Callable[[], object]] = {
     "InvalidFormat": lambda: _error(lambda: parse_nir("1 85 05 78 OO6 084 91")),
     "InvalidComponent": lambda: _error(lambda: parse_nir("0 85 05 78 006 084 91")),
     "InvalidChecksum": lambda: _error(lambda: parse_nir("1 85 05 78 006 084 19")),
-    "InvalidType": lambda: _error(lambda: parse_nir(185)),  # type: ignore[arg-type]
+    "InvalidType": lambda: _error(lambda: parse_nir(b"185")),  # type: ignore[arg-type]
     "ValidationError": lambda: _error(lambda: check_identity(NIR, sex=1)),  # type: ignore[arg-type]
 }
 

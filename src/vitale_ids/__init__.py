@@ -24,7 +24,13 @@ if TYPE_CHECKING:
         ValidationError,
     )
     from vitale_ids.card_type import CardType
-    from vitale_ids.form import FormCheck, check_form, code_expires_on, opposition_deadline
+    from vitale_ids.form import (
+        FormCheck,
+        check_form,
+        code_expires_on,
+        opposition_deadline,
+        wrong_field,
+    )
     from vitale_ids.ins import check_fhir_identifier, check_identity
     from vitale_ids.nir import Nir, Sex, check_nir, is_valid_nir, nir_key, parse_nir
     from vitale_ids.provisional_code import (
@@ -54,7 +60,13 @@ _HOMES = {
         "ValidationError",
     ),
     "vitale_ids.card_type": ("CardType",),
-    "vitale_ids.form": ("FormCheck", "check_form", "code_expires_on", "opposition_deadline"),
+    "vitale_ids.form": (
+        "FormCheck",
+        "check_form",
+        "code_expires_on",
+        "opposition_deadline",
+        "wrong_field",
+    ),
     "vitale_ids.ins": ("check_fhir_identifier", "check_identity"),
     "vitale_ids.nir": ("Nir", "Sex", "check_nir", "is_valid_nir", "nir_key", "parse_nir"),
     "vitale_ids.provisional_code": (
@@ -113,4 +125,5 @@ __all__ = [
     "parse_nir",
     "parse_provisional_code",
     "parse_serial",
+    "wrong_field",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata  # attrs loads it anyway: no cost at import
-from typing import TYPE_CHECKING, Any, Generic, Literal, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, NoReturn, TypeVar
 
 import attrs
 
@@ -498,6 +498,34 @@ def _pattern(pattern: str) -> regex.Pattern[str]:
     import regex
 
     return regex.compile(pattern)
+
+
+#: How a message refers to a wrong character when another one is already named:
+#: all the messages of one check together name at most one character of the
+#: value (a secret typed in the wrong field must not be spelled out).
+UNNAMED: Final = ("another character that is not allowed", "un autre caractère non autorisé")
+
+
+def names_character(char: str) -> bool:
+    """True when :func:`describe_character` shows ``char`` itself ("the letter O")."""
+    return char.isascii() and char.isprintable()
+
+
+def describe_once(char: str, name_it: bool, *, hint: bool = True) -> tuple[str, str]:
+    """What a message says a wrong character is, with the lookalike hint.
+
+    Only the first wrong character of a check that :func:`names_character`
+    is named (``name_it``); the others are :data:`UNNAMED`, at their own
+    position. A character described by its kind alone ("an accented letter")
+    is described so everywhere: that names nothing.
+    """
+    if not name_it and names_character(char):
+        return UNNAMED
+    kind, kind_fr = describe_character(char)
+    if not hint:
+        return kind, kind_fr
+    hint_en, hint_fr = lookalike_hint(char)
+    return kind + hint_en, kind_fr + hint_fr
 
 
 def lookalike_hint(char: str) -> tuple[str, str]:

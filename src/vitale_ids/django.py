@@ -42,7 +42,7 @@ from vitale_ids import card_type as card_type_module
 from vitale_ids import nir as nir_module
 from vitale_ids._core import type_issue
 from vitale_ids.card_type import CardType
-from vitale_ids.form import FIELDS, check_form
+from vitale_ids.form import FIELDS, check_form, wrong_field
 from vitale_ids.nir import Nir, check_nir
 from vitale_ids.provisional_code import check_provisional_code
 from vitale_ids.serial import check_serial
@@ -89,10 +89,14 @@ def _error(issue: Issue) -> ValidationError:
     return ValidationError(_lazy_message(issue), code=issue.code)
 
 
-def _first_error(result: Check[Any], field: str) -> ValidationError:
-    # The field's own problem first: a serial's card type comes after.
+def _first_error(
+    result: Check[Any], field: str, text: str, card_type: CardType | None = None
+) -> ValidationError:
+    # Another field's identifier says so; else the field's own problem first:
+    # a serial's card type comes after.
+    misplaced = wrong_field(text, field, card_type)
     own = [issue for issue in result.errors if issue.field == field]
-    return _error((own or list(result.errors))[0])
+    return _error(misplaced or (own or list(result.errors))[0])
 
 
 def _card_type_value(value: object) -> str:
@@ -116,16 +120,18 @@ def _text(value: object, field: str, code_prefix: str) -> str:
 
 def validate_nir(value: str) -> None:
     """Raise ``ValidationError`` (code such as ``nir.checksum``) unless ``value`` is a NIR."""
-    result = check_nir(_text(value, nir_module.FIELD, "nir"))
+    text = _text(value, nir_module.FIELD, "nir")
+    result = check_nir(text)
     if result.value is None:
-        raise _first_error(result, nir_module.FIELD)
+        raise _first_error(result, nir_module.FIELD, text)
 
 
 def validate_provisional_code(value: str) -> None:
     """Raise ``ValidationError`` (code such as ``code.length``) unless ``value`` is a code."""
-    result = check_provisional_code(_text(value, "provisional_code", "code"))
+    text = _text(value, "provisional_code", "code")
+    result = check_provisional_code(text)
     if result.value is None:
-        raise _first_error(result, "provisional_code")
+        raise _first_error(result, "provisional_code", text)
 
 
 def validate_serial(value: str) -> None:
@@ -135,9 +141,10 @@ def validate_serial(value: str) -> None:
     infers it; a length that needs the card type (9, 10, 12 digits) is
     ``card_type.missing``: use :class:`SerialField` with ``card_type`` then.
     """
-    result = check_serial(_text(value, "serial", "serial"))
+    text = _text(value, "serial", "serial")
+    result = check_serial(text)
     if result.value is None:
-        raise _first_error(result, "serial")
+        raise _first_error(result, "serial", text)
 
 
 def validate_card_type(value: str) -> None:
@@ -173,7 +180,7 @@ class _CheckedField(forms.CharField):  # type: ignore[misc]
         result = self._check(text)
         checked = result.value
         if checked is None:
-            raise _first_error(result, self.field_name)
+            raise _first_error(result, self.field_name, text, getattr(self, "card_type", None))
         return self._normalized(checked)
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
@@ -344,7 +351,7 @@ class NirModelField(models.CharField):  # type: ignore[misc]
             return
         result = check_nir(value, strict=self.strict)
         if result.value is None:
-            raise _first_error(result, nir_module.FIELD)
+            raise _first_error(result, nir_module.FIELD, value)
 
     def formfield(self, **kwargs: Any) -> Any:
         # No max_length on the form field: people type the NIR with spaces.

@@ -60,10 +60,10 @@ from vitale_ids._core import (
     remove_separators,
     required_text,
 )
-from vitale_ids._serial_rules import SHORTEST_SERIAL
+from vitale_ids._serial_rules import PHOTO_CARD_PREFIX, SHORTEST_SERIAL, is_printed_photo_form
 from vitale_ids.card_type import CardType
 from vitale_ids.nir import check_nir
-from vitale_ids.provisional_code import check_provisional_code
+from vitale_ids.provisional_code import check_provisional_code, is_valid_provisional_code
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -71,11 +71,16 @@ if TYPE_CHECKING:
 __all__ = [
     "FIELDS",
     "OPPOSITION_PERIOD",
+    "WRONG_FIELD",
     "FormCheck",
     "check_form",
     "code_expires_on",
     "opposition_deadline",
+    "wrong_field",
 ]
+
+#: The code of the issue about a value that is another field's identifier.
+WRONG_FIELD: Final = "form.wrong_field"
 
 #: The fields of the form, in the order the form asks for them.
 FIELDS: Final = ("provisional_code", "nir", "card_type", "serial")
@@ -158,6 +163,69 @@ def _serial_in_nir_issue() -> Issue:
     )
 
 
+# --- A value in the wrong field ------------------------------------------------
+
+_NAMES: Final = {
+    "nir": ("a NIR", "un NIR"),
+    "provisional_code": ("a code provisoire", "un code provisoire"),
+    "serial": ("a serial number", "un numéro de série"),
+}
+
+
+def _valid_as(field: str, value: str, card_type: CardType | None) -> bool:
+    if field == "nir":
+        return nir_module.is_valid_nir(value)
+    if field == "provisional_code":
+        return is_valid_provisional_code(value)
+    card_types = list(CardType) if card_type is None else [card_type]
+    return any(serial_module.is_valid_serial(value, card_type=each) for each in card_types)
+
+
+def valid_as_other_fields(value: str, field: str, card_type: CardType | None = None) -> list[str]:
+    """The fields other than ``field`` (see :data:`FIELDS`) whose identifier ``value`` is.
+
+    A serial number is judged for ``card_type``, or for either card type when
+    it is ``None``.
+    """
+    return [other for other in _NAMES if other != field and _valid_as(other, value, card_type)]
+
+
+def wrong_field(value: str, field: str, card_type: CardType | None = None) -> Issue | None:
+    """The issue ``form.wrong_field`` when ``value``, typed in ``field``, is another field's.
+
+    ``None`` when ``value`` is valid in ``field``, or is no valid identifier of
+    another field. People type a value in the wrong box, or swap two: then the
+    length error alone does not tell them what happened.
+
+    >>> print(wrong_field("xK4b 9Tq2 Lm7k", "nir").message)
+    This looks like a code provisoire, not a NIR: is it in the right field?
+    >>> wrong_field("1 85 05 78 006 084 91", "nir") is None
+    True
+    """
+    if field not in _NAMES:
+        raise ValueError(f"field must be one of {sorted(_NAMES)}, not {field!r}")
+    # A huge value is no identifier, and is not scanned.
+    if not isinstance(value, str) or len(value) > MAX_INPUT_LENGTH:
+        return None
+    if _valid_as(field, value, card_type):
+        return None
+    if field == "nir" and len(remove_separators(value)) == nir_module.BODY_LENGTH:
+        return None  # a NIR without its key, as much as a serial number: nir.missing_key says so
+    others = valid_as_other_fields(value, field, card_type)
+    if not others:
+        return None
+    what = " or ".join(_NAMES[other][0] for other in others)
+    what_fr = " ou ".join(_NAMES[other][1] for other in others)
+    return Issue(
+        WRONG_FIELD,
+        field,
+        None,
+        f"This looks like {what}, not {_NAMES[field][0]}: is it in the right field?",
+        f"Cette valeur ressemble à {what_fr}, pas à {_NAMES[field][1]} : est-elle dans le bon"
+        " champ ?",
+    )
+
+
 # --- Checking ----------------------------------------------------------------
 
 
@@ -190,6 +258,17 @@ def check_serial_inferring_card_type(value: str, *, strict: bool = False) -> Che
 
 def _with_error(check: Check[Any], issue: Issue) -> Check[Any]:
     return Check(False, None, (*check.errors, issue), check.warnings)
+
+
+def _add_wrong_fields(checks: dict[str, Check[Any]], typed: dict[str, str]) -> None:
+    """Add ``form.wrong_field`` to each invalid field whose value is another field's."""
+    card_type = checks["card_type"].value
+    for field, value in typed.items():
+        if checks[field].valid or len(value) > MAX_INPUT_LENGTH:
+            continue
+        issue = wrong_field(value, field, card_type if field == "serial" else None)
+        if issue is not None:
+            checks[field] = _with_error(checks[field], issue)
 
 
 def check_form(
@@ -227,8 +306,11 @@ def check_form(
     )
 
     nir_digits = nir_module.compact(nir) if len(nir) <= MAX_INPUT_LENGTH else ""
-    serial_value = serial_check.value
-    kept = serial_value.compact if serial_value is not None else serial_module._cleaned(serial)
+    # The digits the serial keeps, whether or not it is valid: strict=True makes
+    # the removed prefix an error, and the serial must still be looked for.
+    kept = serial_module._cleaned(serial)
+    if is_printed_photo_form(kept):
+        kept = kept[len(PHOTO_CARD_PREFIX) :]
     # A shorter digit run than the shortest serial is found in most NIRs by chance.
     if len(kept) >= SHORTEST_SERIAL and kept.isascii() and kept.isdigit() and kept in nir_digits:
         serial_check = _with_error(serial_check, _serial_in_nir_issue())
@@ -239,6 +321,7 @@ def check_form(
         "card_type": card_type_check,
         "serial": serial_check,
     }
+    _add_wrong_fields(checks, {"provisional_code": provisional_code, "nir": nir, "serial": serial})
     # dict.fromkeys keeps the order and drops the card type's error that the
     # serial's field repeats.
     errors = tuple(dict.fromkeys(issue for check in checks.values() for issue in check.errors))

@@ -223,11 +223,11 @@ def _check_slice(
             _fhir_issue(
                 "fhir.system_unsettled",
                 "system",
-                f"Character 1 is {sex_digit}: a temporary number given while a birth abroad is"
-                f" registered. The sources do not say whether it is an {_ins_rules.INS_NIR.code}"
+                "Character 1 is the sex digit of a temporary number given while a birth abroad"
+                " is registered. The sources do not say whether it is an {_ins_rules.INS_NIR.code}"
                 f" or an {_ins_rules.INS_NIA.code}; this library writes it as"
                 f" {_ins_rules.INS_NIA.code}.",
-                f"Le caractère 1 vaut {sex_digit} : un numéro provisoire attribué pendant"
+                "Le caractère 1 est le chiffre du sexe d'un numéro provisoire attribué pendant"
                 " l'immatriculation d'une personne née à l'étranger. Les sources ne disent pas"
                 f" s'il s'agit d'un {_ins_rules.INS_NIR.code} ou d'un {_ins_rules.INS_NIA.code} ;"
                 f" cette bibliothèque l'écrit en {_ins_rules.INS_NIA.code}.",

@@ -63,6 +63,7 @@ False
 from __future__ import annotations
 
 import enum
+import operator
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -74,6 +75,7 @@ from vitale_ids._core import (
     InvalidComponent,
     InvalidFormat,
     InvalidLength,
+    InvalidType,
     Issue,
     ValidationError,
     _set_check_errors,
@@ -82,15 +84,14 @@ from vitale_ids._core import (
     _set_check_warnings,
     build_check,
     checked_text,
-    describe_character,
-    lookalike_hint,
+    describe_once,
+    names_character,
     original_index,
     original_indexes,
     plain_text,
     raise_first,
     refuse_reinit,
     remove_separators,
-    required_text,
     slot_setters,
 )
 from vitale_ids._nir_rules import (
@@ -219,7 +220,7 @@ class Nir:
 
     compact: str
 
-    def __init__(self, value: str, *, strict: bool = False) -> None:
+    def __init__(self, value: str | int, *, strict: bool = False) -> None:
         refuse_reinit(self, "compact")
         object.__setattr__(self, "compact", parse_nir(value, strict=strict).compact)
 
@@ -374,27 +375,59 @@ _TEMPORARY_SEX: Final = (_listing(TEMPORARY_SEX_DIGITS, "or"), _listing(TEMPORAR
 _KNOWN: Final = _two_digits(KNOWN_MONTHS)
 _UNKNOWN: Final = _two_digits(UNKNOWN_MONTHS)
 _KEYS: Final = _two_digits(KEYS)
+
+
+def _runs(numbers: Iterable[int], width: int, conjunction: str) -> str:
+    """``"00 and 13 to 19"``: numbers written as their runs, each ``width`` digits."""
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and runs[-1][-1] == number - 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    to = " to " if conjunction == "and" else " à "
+    words: list[str] = []
+    for run in runs:
+        ends = [f"{run[0]:0{width}d}", f"{run[-1]:0{width}d}"]
+        words.extend(ends[:1] if len(run) == 1 else ends if len(run) == 2 else [to.join(ends)])
+    return _listing_in_order(words, conjunction)
+
+
+def _listing_in_order(words: list[str], conjunction: str) -> str:
+    return ", ".join(words[:-1]) + f" {conjunction} " + words[-1] if len(words) > 1 else words[0]
+
+
+_NEVER_MONTHS: Final = (_runs(IMPOSSIBLE_MONTHS, 2, "and"), _runs(IMPOSSIBLE_MONTHS, 2, "et"))
+_KEY_NUMBERS: Final = range(10**KEY_LENGTH)
+_NEVER_KEYS: Final = (
+    _runs(set(_KEY_NUMBERS) - set(KEYS), KEY_LENGTH, "and"),
+    _runs(set(_KEY_NUMBERS) - set(KEYS), KEY_LENGTH, "et"),
+)
+_ORDER_WIDTH: Final = ORDER.stop - ORDER.start
+_ORDERS: Final = (
+    f"{int(NO_ORDER) + 1:0{_ORDER_WIDTH}d}",
+    f"{10**_ORDER_WIDTH - 1:0{_ORDER_WIDTH}d}",
+)
 _MONTH_CHARACTERS: Final = _characters(MONTH)
 _ORDER_CHARACTERS: Final = _characters(ORDER)
 _KEY_CHARACTERS: Final = _characters(KEY)
 
 
-def _character_issue(char: str, index: int, position: int) -> Issue:
-    kind, kind_fr = describe_character(char)
+def _character_issue(char: str, index: int, position: int, name_it: bool = True) -> Issue:
     number = index + 1
     if index in _LETTER_INDEXES:
         expected = f"a digit, or {_CORSICA_CODES} for Corsica"
         expected_fr = f"un chiffre, ou {_CORSICA_CODES} pour la Corse"
-        hint = hint_fr = ""
+        kind, kind_fr = describe_once(char, name_it, hint=False)
     else:
         expected, expected_fr = "a digit", "un chiffre"
-        hint, hint_fr = lookalike_hint(char)
+        kind, kind_fr = describe_once(char, name_it)
     return Issue(
         "nir.character",
         FIELD,
         position,
-        f"Character {number} must be {expected}; it is {kind}{hint}.",
-        f"Le caractère {number} doit être {expected_fr} ; c'est {kind_fr}{hint_fr}.",
+        f"Character {number} must be {expected}; it is {kind}.",
+        f"Le caractère {number} doit être {expected_fr} ; c'est {kind_fr}.",
     )
 
 
@@ -441,16 +474,20 @@ def _missing_key_issue(key: int | None) -> Issue:
 
 
 def _sex_issue(digit: str, position: int) -> Issue:
-    """The issue of a sex digit other than 1 or 2: an error, or a temporary number."""
+    """The issue of a sex digit other than 1 or 2: an error, or a temporary number.
+
+    The messages state the rule and the category, never the digit: all the
+    messages of one check name at most one character, the first wrong one.
+    """
     if digit not in SEX_DIGITS:
         return Issue(
             "nir.sex",
             FIELD,
             position,
             f"Character 1 (sex) must be {_ORDINARY_SEX[0]}, or {_TEMPORARY_SEX[0]} on a"
-            f" temporary number; it is {digit}.",
+            " temporary number.",
             f"Le caractère 1 (sexe) doit valoir {_ORDINARY_SEX[1]}, ou {_TEMPORARY_SEX[1]} sur"
-            f" un numéro provisoire ; il vaut {digit}.",
+            " un numéro provisoire.",
         )
     if digit in NIA_SEX_DIGITS:
         what = "a temporary number (NIA, numéro d'identification d'attente)"
@@ -465,8 +502,8 @@ def _sex_issue(digit: str, position: int) -> Issue:
         "nir.temporary",
         FIELD,
         position,
-        f"Character 1 is {digit}: this is {what}. {_PHONE_ROUTE_EN}",
-        f"Le caractère 1 vaut {digit} : c'est {what_fr}. {_PHONE_ROUTE_FR}",
+        f"Character 1 is the sex digit of {what}. {_PHONE_ROUTE_EN}",
+        f"Le caractère 1 est le chiffre du sexe d'{what_fr}. {_PHONE_ROUTE_FR}",
     )
 
 
@@ -477,19 +514,20 @@ def _month_issue(month: str, position: int) -> Issue:
             FIELD,
             position,
             f"Characters {_MONTH_CHARACTERS} (month of birth) must be {_KNOWN[0]} to {_KNOWN[1]},"
-            f" or {_UNKNOWN[0]} to {_UNKNOWN[1]} when the month is unknown; they are {month}.",
+            f" or {_UNKNOWN[0]} to {_UNKNOWN[1]} when the month is unknown;"
+            f" {_NEVER_MONTHS[0]} are never a month.",
             f"Les caractères {_MONTH_CHARACTERS} (mois de naissance) doivent aller de {_KNOWN[0]}"
             f" à {_KNOWN[1]}, ou de {_UNKNOWN[0]} à {_UNKNOWN[1]} si le mois est inconnu ;"
-            f" ils valent {month}.",
+            f" {_NEVER_MONTHS[1]} ne sont jamais un mois.",
         )
     return Issue(
         "nir.unknown_month",
         FIELD,
         position,
-        f"Characters {_MONTH_CHARACTERS} are {month}: the month of birth is unknown."
+        f"Characters {_MONTH_CHARACTERS} give no month of birth: the month is unknown."
         f" {_PHONE_ROUTE_EN}",
-        f"Les caractères {_MONTH_CHARACTERS} valent {month} : le mois de naissance est inconnu."
-        f" {_PHONE_ROUTE_FR}",
+        f"Les caractères {_MONTH_CHARACTERS} ne donnent pas de mois de naissance : le mois est"
+        f" inconnu. {_PHONE_ROUTE_FR}",
     )
 
 
@@ -498,20 +536,21 @@ def _order_issue(position: int) -> Issue:
         "nir.order",
         FIELD,
         position,
-        f"Characters {_ORDER_CHARACTERS} (order number) cannot be {NO_ORDER}.",
-        f"Les caractères {_ORDER_CHARACTERS} (numéro d'ordre) ne peuvent pas valoir {NO_ORDER}.",
+        f"Characters {_ORDER_CHARACTERS} (order number) must be {_ORDERS[0]} to {_ORDERS[1]}.",
+        f"Les caractères {_ORDER_CHARACTERS} (numéro d'ordre) doivent aller de {_ORDERS[0]}"
+        f" à {_ORDERS[1]}.",
     )
 
 
-def _key_range_issue(key: str, position: int) -> Issue:
+def _key_range_issue(position: int) -> Issue:
     return Issue(
         "nir.key_range",
         FIELD,
         position,
         f"The key (characters {_KEY_CHARACTERS}) must be {_KEYS[0]} to {_KEYS[1]};"
-        f" {key} is never a key.",
+        f" {_NEVER_KEYS[0]} are never a key.",
         f"La clé (caractères {_KEY_CHARACTERS}) doit aller de {_KEYS[0]} à {_KEYS[1]} ;"
-        f" {key} n'est jamais une clé.",
+        f" {_NEVER_KEYS[1]} ne sont jamais une clé.",
     )
 
 
@@ -544,7 +583,7 @@ def _too_long_issue() -> Issue:
 # --- Clean-up -----------------------------------------------------------------
 
 
-def compact(value: str) -> str:
+def compact(value: str | int) -> str:
     """Remove spaces, dots and hyphens, and upper-case ``2a``/``2b``.
 
     >>> compact("2 53 07 2a 073 004 43")
@@ -556,6 +595,8 @@ def compact(value: str) -> str:
     ``MAX_INPUT_LENGTH`` characters, without scanning it. It checks nothing
     else: :func:`check_nir` does.
     """
+    if type(value) is not str:
+        value = _required_nir_text(value)
     return _compact(checked_text(value, FIELD, _too_long_issue))
 
 
@@ -641,7 +682,7 @@ def _find_in_key(cleaned: str, found: list[_Finding]) -> None:
         found.append(("nir.checksum", KEY.start, None))
 
 
-def _word(finding: _Finding, position: int | None) -> Issue:
+def _word(finding: _Finding, position: int | None, name_it: bool = True) -> Issue:
     """The :class:`Issue` of a finding, at ``position`` in what was typed."""
     code, index, detail = finding
     if position is None:
@@ -652,7 +693,7 @@ def _word(finding: _Finding, position: int | None) -> Issue:
             return _missing_key_issue(None if number is None else key_of(number))
         return _empty_issue()
     if code == "nir.character":
-        return _character_issue(str(detail), int(index or 0), position)
+        return _character_issue(str(detail), int(index or 0), position, name_it)
     if code in ("nir.sex", "nir.temporary"):
         return _sex_issue(str(detail), position)
     if code in ("nir.month", "nir.unknown_month"):
@@ -660,7 +701,7 @@ def _word(finding: _Finding, position: int | None) -> Issue:
     if code == "nir.order":
         return _order_issue(position)
     if code == "nir.key_range":
-        return _key_range_issue(str(detail), position)
+        return _key_range_issue(position)
     return _checksum_issue(position)
 
 
@@ -676,14 +717,14 @@ def _word(finding: _Finding, position: int | None) -> Issue:
 # paths to the same results on arbitrary input.
 
 
-def check_nir(value: str, *, strict: bool = False) -> Check[Nir]:
+def check_nir(value: str | int, *, strict: bool = False) -> Check[Nir]:
     """Check a NIR and report every problem found, without raising.
 
     ``strict=True`` turns the warnings (temporary number, unknown month) into
     errors, as the official online form does.
     """
     if type(value) is not str:  # a plain str, the usual input, skips the call
-        value = required_text(value, FIELD)
+        value = _required_nir_text(value)
     length = len(value)
     if length == LENGTH:
         text = value
@@ -729,6 +770,54 @@ def _wrong_key_check(position: int) -> Check[Nir]:
     return _WRONG_KEY_CHECKS.setdefault(position, check)
 
 
+def _number_text(value: object) -> str | None:
+    """The decimal text of a whole number that may be a NIR, else ``None``.
+
+    ``pandas.read_csv`` reads a column of compact NIRs as ``int64`` (``float64``
+    when a row is missing). A NIR never starts with 0, so its number loses
+    nothing: ``int``, NumPy integers and whole floats are checked as
+    ``str(int(value))``, as the column API (:mod:`vitale_ids.columns`) does.
+    ``bool`` and negative numbers are no NIR.
+    """
+    if isinstance(value, bool):
+        return None
+    try:
+        number = operator.index(value)  # type: ignore[arg-type]  # any object: TypeError
+    except TypeError:
+        if not isinstance(value, float) or not value.is_integer():
+            return None
+        number = int(value)
+    return str(number) if number >= 0 else None
+
+
+def _nir_text(value: object) -> str | None:
+    """The plain text of a ``str`` (subclass), or of a whole number: :func:`_number_text`."""
+    text = plain_text(value)
+    return _number_text(value) if text is None else text
+
+
+def _required_nir_text(value: object) -> str:
+    """:func:`_nir_text`, or raise :class:`~vitale_ids.InvalidType` naming ``dtype=str``."""
+    text = _nir_text(value)
+    if text is None:
+        raise InvalidType(_type_issue(value))
+    return text
+
+
+def _type_issue(value: object) -> Issue:
+    # The type's name only: the value may hold the number.
+    type_name = type(value).__name__
+    return Issue(
+        "nir.type",
+        FIELD,
+        None,
+        f"Expected text (str) or a whole number, got {type_name}. With pandas, read"
+        " identifiers as text: read_csv(..., dtype=str).",
+        f"Un texte (str) ou un nombre entier est attendu, pas {type_name}. Avec pandas,"
+        " lisez les identifiants comme du texte : read_csv(..., dtype=str).",
+    )
+
+
 def _key_position(spaced: str) -> int:
     """Where the key starts in ``spaced``, 15 digits split by spaces."""
     end = len(spaced.rstrip(" "))  # just after the key's last digit
@@ -744,14 +833,17 @@ def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[Nir]:
     errors: list[Issue] = []
     warnings: list[Issue] = []
     positions = original_indexes(value) if shifted else None
+    named = False  # only the first wrong character is named
     for finding in _findings(cleaned):
         index = finding[1]
         position = index if index is None or positions is None else positions[index]
-        (warnings if finding[0] in _WARNING_CODES else errors).append(_word(finding, position))
+        issue = _word(finding, position, not named)
+        named = named or (finding[0] == "nir.character" and names_character(str(finding[2])))
+        (warnings if finding[0] in _WARNING_CODES else errors).append(issue)
     return build_check(None if errors else _trusted_nir(cleaned), errors, warnings, strict)
 
 
-def parse_nir(value: str, *, strict: bool = False) -> Nir:
+def parse_nir(value: str | int, *, strict: bool = False) -> Nir:
     """Return the :class:`Nir`, or raise the first error as a :class:`ValidationError`.
 
     >>> parse_nir("1 85 05 78 006 084 19")
@@ -760,7 +852,7 @@ def parse_nir(value: str, *, strict: bool = False) -> Nir:
     vitale_ids.InvalidChecksum: The key (characters 14-15) does not match ...
     """
     if type(value) is not str:
-        value = required_text(value, FIELD)
+        value = _required_nir_text(value)
     result = check_nir(value, strict=strict)
     if result.value is None:
         raise_first(result, _ERROR_CLASSES)
@@ -772,7 +864,7 @@ def is_valid_nir(value: object, *, strict: bool = False) -> bool:
     # The validator called on every row and every keystroke: the usual input
     # is decided by the fast path of check_nir, without building a result.
     if type(value) is not str:  # a plain str, the usual input, skips the call
-        value = plain_text(value)
+        value = _nir_text(value)  # a str subclass's text, or a NIR read as a number (pandas)
         if value is None:
             return False
     length = len(value)
@@ -802,7 +894,7 @@ def is_valid_nir(value: object, *, strict: bool = False) -> bool:
     return True
 
 
-def nir_key(first_13: str) -> str:
+def nir_key(first_13: str | int) -> str:
     """The 2-digit key of the first 13 characters of a NIR (2A/2B handled).
 
     Separators and lower-case ``2a``/``2b`` are accepted, as in :func:`check_nir`.
@@ -811,7 +903,7 @@ def nir_key(first_13: str) -> str:
     '91'
     """
     if type(first_13) is not str:
-        first_13 = required_text(first_13, FIELD)
+        first_13 = _required_nir_text(first_13)
     cleaned = compact(first_13) if len(first_13) <= MAX_INPUT_LENGTH else first_13
     if len(cleaned) != BODY_LENGTH:
         raise InvalidLength(

@@ -55,8 +55,9 @@ from vitale_ids._core import (
     ValidationError,
     build_check,
     checked_text,
-    describe_character,
+    describe_once,
     mask,
+    names_character,
     original_indexes,
     passed,
     plain_text,
@@ -185,8 +186,9 @@ def _too_long_issue() -> Issue:
     )
 
 
-def _character_issue(char: str, index: int, position: int) -> Issue:
-    kind, kind_fr = describe_character(char)
+def _character_issue(char: str, index: int, position: int, name_it: bool = True) -> Issue:
+    # A code's letters are not lookalikes of digits: no hint.
+    kind, kind_fr = describe_once(char, name_it, hint=False)
     number = index + 1
     return _issue(
         "code.character",
@@ -240,9 +242,11 @@ def _check_in_full(value: str, cleaned: str, strict: bool) -> Check[ProvisionalC
         errors.append(_length_issue(len(cleaned)))
     if not _is_code_text(cleaned):  # else no character needs a look of its own
         positions = range(len(cleaned)) if cleaned == value else original_indexes(value)
+        named = False  # only the first wrong character is named
         for index, char in enumerate(cleaned):
             if char not in _ALPHABET:
-                errors.append(_character_issue(char, index, positions[index]))
+                errors.append(_character_issue(char, index, positions[index], not named))
+                named = named or names_character(char)
 
     return build_check(None if errors else ProvisionalCode._trusted(cleaned), errors, [], strict)
 

@@ -48,7 +48,7 @@ Traceback (most recent call last):
 ...
 pydantic_core._pydantic_core.ValidationError: 1 validation error for StrictForm
 nir
-  Character 1 is 7: this is a temporary number (NIA, numéro d'identification d'attente). The online form refuses it; you can object by phone at 3422. [type=nir.temporary, input_value='<hidden>', input_type=_Hidden]
+  Character 1 is the sex digit of a temporary number (NIA, numéro d'identification d'attente). The online form refuses it; you can object by phone at 3422. [type=nir.temporary, input_value='<hidden>', input_type=_Hidden]
 
 :class:`OppositionForm` is the whole form, checked as :func:`~vitale_ids.check_form`
 checks it.
@@ -72,7 +72,7 @@ from vitale_ids import provisional_code as code_module
 from vitale_ids import serial as serial_module
 from vitale_ids._core import Check, Issue, mask, type_issue
 from vitale_ids.card_type import CardType
-from vitale_ids.form import check_form, opposition_deadline
+from vitale_ids.form import check_form, opposition_deadline, wrong_field
 from vitale_ids.nir import check_nir
 from vitale_ids.provisional_code import check_provisional_code
 from vitale_ids.serial import check_serial
@@ -275,9 +275,11 @@ class Checked:
             raise _type_error(self.kind, text)
         result = self._check(text)
         if result.value is None:
-            # The field's own problem first: a serial's card type comes after.
+            # Another field's identifier says so; else the field's own problem
+            # first: a serial's card type comes after.
+            misplaced = wrong_field(text, self.kind, self.card_type)
             own = [issue for issue in result.errors if issue.field == self.kind]
-            raise _as_pydantic_error((own or list(result.errors))[0])
+            raise _as_pydantic_error(misplaced or (own or list(result.errors))[0])
         _collect_warnings(info, result.warnings)
         if self.kind == "nir":
             return _NirValue(result.value.compact)

@@ -66,9 +66,9 @@ from vitale_ids._core import (
     ValidationError,
     build_check,
     checked_text,
-    describe_character,
-    lookalike_hint,
+    describe_once,
     mask,
+    names_character,
     original_indexes,
     passed,
     plain_text,
@@ -330,15 +330,14 @@ def _any_card_length_issue(length: int) -> Issue:
     )
 
 
-def _character_issue(char: str, index: int, position: int) -> Issue:
-    kind, kind_fr = describe_character(char)
-    hint, hint_fr = lookalike_hint(char)
+def _character_issue(char: str, index: int, position: int, name_it: bool = True) -> Issue:
+    kind, kind_fr = describe_once(char, name_it)
     number = index + 1
     return _issue(
         "serial.character",
         position,
-        f"Character {number} of the serial number must be a digit; it is {kind}{hint}.",
-        f"Le caractère {number} du numéro de série doit être un chiffre ; c'est {kind_fr}{hint_fr}.",
+        f"Character {number} of the serial number must be a digit; it is {kind}.",
+        f"Le caractère {number} du numéro de série doit être un chiffre ; c'est {kind_fr}.",
     )
 
 
@@ -549,7 +548,13 @@ def _word(
 ) -> Issue:
     """The :class:`Issue` of a finding at ``index`` in ``cleaned``, ``position`` in the input."""
     if code == "serial.character":
-        return _character_issue(cleaned[int(index or 0)], int(index or 0), int(position or 0))
+        index = int(index or 0)
+        # Only the first wrong character is named.
+        name_it = index == next(
+            (i for i, char in enumerate(cleaned) if char not in DIGITS and names_character(char)),
+            index,
+        )
+        return _character_issue(cleaned[index], index, int(position or 0), name_it)
     if code == "serial.prefix_removed":
         return _prefix_removed_issue(int(position or 0))
     if code == "serial.unusual_length":

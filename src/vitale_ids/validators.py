@@ -46,9 +46,14 @@ __all__ = ["nir", "provisional_code", "serial"]
 
 def nir(*, strict: bool = False) -> AttrsValidator:
     """Validate a NIR; ``strict=True`` also refuses temporary numbers and unknown months."""
+    from vitale_ids._core import raise_type_error
     from vitale_ids.nir import parse_nir
 
     def validate_nir(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        # parse_nir takes a compact NIR read as a number; an attribute keeps
+        # what it is given, so it must be the text.
+        if not isinstance(value, str):
+            raise_type_error("nir", value)
         parse_nir(value, strict=strict)
 
     return validate_nir

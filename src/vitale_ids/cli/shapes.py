@@ -14,14 +14,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from vitale_ids import (
-    CardType,
-    Issue,
-    is_valid_nir,
-    is_valid_provisional_code,
-    is_valid_serial,
-)
+from vitale_ids import CardType, Issue, wrong_field
 from vitale_ids.cli.detect import possible_kinds
+from vitale_ids.form import valid_as_other_fields
 
 __all__ = ["LOOKS_LIKE", "looks_like", "valid_as_others"]
 
@@ -29,27 +24,17 @@ __all__ = ["LOOKS_LIKE", "looks_like", "valid_as_others"]
 LOOKS_LIKE: Final = "kind.looks_like"
 
 _KINDS: Final = ("nir", "code", "serial")
-_NAMES: Final = {
-    "nir": ("a NIR", "un NIR"),
-    "code": ("a code provisoire", "un code provisoire"),
-    "serial": ("a serial number", "un numéro de série"),
-}
 _FIELDS: Final = {"nir": "nir", "code": "provisional_code", "serial": "serial"}
-
-
-def _valid_as(kind: str, value: str, card_type: CardType | None) -> bool:
-    if kind == "nir":
-        return is_valid_nir(value)
-    if kind == "code":
-        return is_valid_provisional_code(value)
-    card_types = list(CardType) if card_type is None else [card_type]
-    return any(is_valid_serial(value, card_type=each) for each in card_types)
 
 
 def valid_as_others(value: str, own: str, card_type: CardType | None = None) -> list[str]:
     """The kinds other than ``own`` that ``value`` is valid as (a serial number
-    for ``card_type``, or for either card type when it is ``None``)."""
-    return [kind for kind in _KINDS if kind != own and _valid_as(kind, value, card_type)]
+    for ``card_type``, or for either card type when it is ``None``).
+
+    The library's :func:`vitale_ids.form.valid_as_other_fields`, in kinds.
+    """
+    fields = valid_as_other_fields(value, _FIELDS[own], card_type)
+    return [kind for kind in _KINDS if _FIELDS[kind] in fields]
 
 
 def looks_like(
@@ -57,25 +42,22 @@ def looks_like(
 ) -> Issue | None:
     """The note for ``value`` checked as ``own`` when it looks like another identifier.
 
-    ``None`` when it has the shape of its own kind (13 digits are a NIR
-    without its key as much as a serial number), or is valid as no other
-    kind. With ``option``, the note names the ``--kind`` that checks it as what
-    it looks like.
+    The library's :func:`vitale_ids.wrong_field` decides and words it; the
+    command line adds that ``value`` must not have the shape of its own kind
+    (13 digits are a NIR without its key as much as a serial number). With
+    ``option``, the note names the ``--kind`` that checks it as what it looks
+    like.
     """
     if own in possible_kinds(value):
         return None
-    others = valid_as_others(value, own, card_type)
-    if not others:
+    issue = wrong_field(value, _FIELDS[own], card_type)
+    if issue is None:
         return None
-    what_en = " or ".join(_NAMES[kind][0] for kind in others)
-    what_fr = " ou ".join(_NAMES[kind][1] for kind in others)
-    message = f"This looks like {what_en}, not {_NAMES[own][0]}: is it in the right field?"
-    message_fr = (
-        f"Cette valeur ressemble à {what_fr}, pas à {_NAMES[own][1]} : est-elle dans le bon champ ?"
-    )
+    message, message_fr = issue.message, issue.message_fr
     if option:
+        others = valid_as_others(value, own, card_type)
         kinds = " or ".join(f"--kind {kind}" for kind in others)
         kinds_fr = " ou ".join(f"--kind {kind}" for kind in others)
         message += f" {kinds} checks it as one."
         message_fr += f" {kinds_fr} la vérifie comme telle."
-    return Issue(LOOKS_LIKE, _FIELDS[own], None, message, message_fr)
+    return Issue(LOOKS_LIKE, issue.field, None, message, message_fr)

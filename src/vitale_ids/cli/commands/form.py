@@ -20,6 +20,7 @@ from vitale_ids.cli.output import (
     shown,
 )
 from vitale_ids.cli.shapes import looks_like, valid_as_others
+from vitale_ids.form import WRONG_FIELD
 
 if TYPE_CHECKING:
     import argparse
@@ -186,7 +187,9 @@ def _with_shapes(
         if valid_as_others(raw, kind, card_type):
             hidden.add(name)
         note = looks_like(raw, kind, card_type)
-        if note is not None:
+        # check_form's own form.wrong_field says it already.
+        said = any(issue.code == WRONG_FIELD for issue in checks[name].errors)
+        if note is not None and not said:
             check = checks[name]
             checks[name] = Check(check.valid, check.value, check.errors, (*check.warnings, note))
             notes.append(note)

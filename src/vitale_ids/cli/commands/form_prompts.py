@@ -23,6 +23,7 @@ from vitale_ids.cli.base import Lang, pick, without_separators
 from vitale_ids.cli.input import prompt_hidden, prompt_visible
 from vitale_ids.cli.output import issue_text
 from vitale_ids.cli.shapes import looks_like
+from vitale_ids.form import WRONG_FIELD
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -102,7 +103,7 @@ def _missing_card_type(values: Mapping[str, str | None]) -> list[Issue]:
 def _say_again(field: str, value: str, errors: Sequence[Issue], tries: int, lang: Lang) -> None:
     lines = [issue_text(issue, True, lang) for issue in errors]
     note = looks_like(value, _KINDS[field]) if field in _KINDS else None
-    if note is not None:
+    if note is not None and all(issue.code != WRONG_FIELD for issue in errors):
         lines.append(issue_text(note, False, lang))
     lines.append(
         pick(
