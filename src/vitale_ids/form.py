@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from vitale_ids import _code_rules, _nir_rules, _serial_rules
 from vitale_ids import card_type as card_type_module
 from vitale_ids import nir as nir_module
 from vitale_ids import serial as serial_module
@@ -172,6 +173,12 @@ _NAMES: Final = {
 }
 
 
+# Every character any identifier can have, from the identifiers' own rules.
+_IDENTIFIER_CHARACTERS: Final = (
+    _nir_rules.DIGITS | _nir_rules.CORSICA_LETTERS | _code_rules.ALPHABET | _serial_rules.DIGITS
+)
+
+
 def _valid_as(field: str, value: str, card_type: CardType | None) -> bool:
     if field == "nir":
         return nir_module.is_valid_nir(value)
@@ -207,11 +214,16 @@ def wrong_field(value: str, field: str, card_type: CardType | None = None) -> Is
     # A huge value is no identifier, and is not scanned.
     if not isinstance(value, str) or len(value) > MAX_INPUT_LENGTH:
         return None
-    if _valid_as(field, value, card_type):
+    compact = remove_separators(value)
+    if not _IDENTIFIER_CHARACTERS.issuperset(compact):
+        return None  # a character that no identifier has: cheap to tell, and common in junk
+    # The validators drop separators themselves: the compact text, made once,
+    # spares them doing it again for each field.
+    if _valid_as(field, compact, card_type):
         return None
-    if field == "nir" and len(remove_separators(value)) == nir_module.BODY_LENGTH:
+    if field == "nir" and len(compact) == nir_module.BODY_LENGTH:
         return None  # a NIR without its key, as much as a serial number: nir.missing_key says so
-    others = valid_as_other_fields(value, field, card_type)
+    others = valid_as_other_fields(compact, field, card_type)
     if not others:
         return None
     what = " or ".join(_NAMES[other][0] for other in others)

@@ -543,17 +543,30 @@ def _findings(cleaned: str, card_type: CardType | None) -> tuple[list[_Finding],
     return found, kept
 
 
+def _first_named_index(cleaned: str) -> int | None:
+    """The wrong character that the messages may name: the first that names itself."""
+    return next(
+        (i for i, char in enumerate(cleaned) if char not in DIGITS and names_character(char)),
+        None,
+    )
+
+
 def _word(
-    code: str, cleaned: str, card_type: CardType | None, index: int | None, position: int | None
+    code: str,
+    cleaned: str,
+    card_type: CardType | None,
+    index: int | None,
+    position: int | None,
+    named_index: int | None = None,
 ) -> Issue:
-    """The :class:`Issue` of a finding at ``index`` in ``cleaned``, ``position`` in the input."""
+    """The :class:`Issue` of a finding at ``index`` in ``cleaned``, ``position`` in the input.
+
+    ``named_index`` is :func:`_first_named_index` of ``cleaned``, found once per check.
+    """
     if code == "serial.character":
         index = int(index or 0)
         # Only the first wrong character is named.
-        name_it = index == next(
-            (i for i, char in enumerate(cleaned) if char not in DIGITS and names_character(char)),
-            index,
-        )
+        name_it = named_index is None or index == named_index
         return _character_issue(cleaned[index], index, int(position or 0), name_it)
     if code == "serial.prefix_removed":
         return _prefix_removed_issue(int(position or 0))
@@ -607,9 +620,10 @@ def check_digits(
     found, kept = _findings(cleaned, card_type)
     warnings: list[Issue] = []
     positions = None if cleaned == value else original_indexes(value)
+    named_index = _first_named_index(cleaned)
     for code, index in found:
         position = index if index is None or positions is None else positions[index]
-        issue = _word(code, cleaned, card_type, index, position)
+        issue = _word(code, cleaned, card_type, index, position, named_index)
         (warnings if code in _WARNING_CODES else errors).append(issue)
     serial = None
     if card_type is not None and not errors:
