@@ -114,6 +114,8 @@ def printable(text: str) -> str:
     rather than make the line invalid UTF-8, and a character the terminal's
     encoding lacks rather than be transliterated into another value.
     """
+    if text.isascii() and text.isprintable():  # the usual line: nothing to escape
+        return text
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     return "".join(
         char
