@@ -8,31 +8,51 @@ from __future__ import annotations
 
 import functools
 
-from vitale_ids import _nir_rules
+from vitale_ids import _ins_rules, _nir_rules
 
 __all__ = ["birthplace", "countries", "departments"]
 
-# Codes whose meaning changed with history. The wording is ours; the facts are
-# public (INSEE: department codes reused after 1968, Corsica split in 1976).
-_HISTORY: dict[str, tuple[str, str]] = {
+# Codes whose meaning changed with history. The wording is ours; the facts
+# (which codes, until when) are stated once, in _nir_rules and _ins_rules.
+_FIXED_HISTORY: dict[str, tuple[str, str]] = {
     _nir_rules.CORSICA_BEFORE_1976: (
         "Corse, before its 1976 split into 2A and 2B",
         "Corse, avant sa division en 2A et 2B en 1976",
     ),
-    "91": ("Essonne, or Algeria before 1962", "Essonne, ou Algérie avant 1962"),
-    "92": ("Hauts-de-Seine, or Algeria before 1962", "Hauts-de-Seine, ou Algérie avant 1962"),
-    "93": (
-        "Seine-Saint-Denis, or Algeria before 1962",
-        "Seine-Saint-Denis, ou Algérie avant 1962",
-    ),
-    "94": ("Val-de-Marne, or Algeria before 1962", "Val-de-Marne, ou Algérie avant 1962"),
-    "95": ("Val-d'Oise, or Morocco before 1956", "Val-d'Oise, ou Maroc avant 1956"),
-    "96": ("Tunisia, before 1956", "Tunisie, avant 1956"),
     _nir_rules.NO_DEPARTMENT: (
         "Not given (00, seen on temporary numbers)",
         "Non renseigné (00, vu sur les numéros provisoires)",
     ),
 }
+
+# The countries whose births carried a French department code before their
+# independence, named in English and French.
+_FORMER_COUNTRIES: tuple[tuple[_ins_rules.History, str, str], ...] = (
+    (_ins_rules.ALGERIA, "Algeria", "Algérie"),
+    (_ins_rules.MOROCCO, "Morocco", "Maroc"),
+    (_ins_rules.TUNISIA, "Tunisia", "Tunisie"),
+)
+
+
+@functools.cache
+def _history() -> dict[str, tuple[str, str]]:
+    """Each department code with a history, and its description in English and French."""
+    history = dict(_FIXED_HISTORY)
+    for change, english, french in _FORMER_COUNTRIES:
+        for code in sorted(change.old):
+            today = departments().get(code) if code not in change.new else None
+            # 96 was never a metropolitan department: the country is all there is to say.
+            if today is None or today == french:
+                history[code] = (
+                    f"{english}, before {change.last_year}",
+                    f"{french}, avant {change.last_year}",
+                )
+            else:
+                history[code] = (
+                    f"{today}, or {english} before {change.last_year}",
+                    f"{today}, ou {french} avant {change.last_year}",
+                )
+    return history
 
 
 def _read_rows(name: str) -> list[list[str]]:
@@ -90,8 +110,9 @@ def birthplace(department: str, country_code: str | None) -> tuple[str, str]:
             )
         country, country_fr = _country_names(names)
         return f"Born abroad: {country}", f"Né(e) à l'étranger : {country_fr}"
-    if department in _HISTORY:
-        return _HISTORY[department]
+    history = _history()
+    if department in history:
+        return history[department]
     name = departments().get(department)
     if name is not None:
         return name, name
