@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+from unittest import mock
 
 import numpy as np
 import pyarrow as pa
@@ -29,6 +30,7 @@ from vitale_ids import (
 )
 from vitale_ids.columns import (
     _arrow,
+    _nir,
     check_nir_column,
     check_provisional_code_column,
     check_serial_column,
@@ -137,6 +139,45 @@ def test_a_column_of_valid_nirs_takes_the_uniform_route(values: list[str], stric
     expected = [is_valid_nir(value, strict=strict) for value in values]
     assert nir_is_valid(column, strict=strict).to_pylist() == expected
     assert_same_checks(values, check_nir_column(column, strict=strict), check_nir, strict)
+
+
+# The kernel reads a row one of several ways, chosen by how many rows of a
+# kind a block has: every way must give the per-row answers. Each route sets
+# the thresholds so that one way is always taken.
+ROUTES = {
+    "second pass always": {"GATHER_AT_LEAST": 0},
+    "per-row checker for the rest": {"GATHER_AT_LEAST": 10**9},
+    "card layouts word by word": {"_CARDS_BY_WORD_FROM": 0},
+    "card layouts as bytes": {"_CARDS_BY_WORD_FROM": 10**9},
+    "rows read in place": {"_COPY_UNDER": 0},
+    "rows read from a copy": {"_COPY_UNDER": 10**9},
+}
+
+
+@pytest.mark.parametrize("route", list(ROUTES))
+@given(st.lists(nir_texts(), max_size=40), st.booleans())
+@example(
+    ["1 85 05 78 006 084 91", "2 53 07 2A 073 004 43", "1 85 05 78 0O6 084 91", "1850578006084"],
+    False,
+)
+@example(["1 85 05 78 006 084 9", "1 85 05 78 006 0844 91", "1 85 05 78 006 084 91 ", "  "], True)
+def test_every_route_of_the_kernel_gives_the_per_row_answers(
+    route: str, values: list[str | None], strict: bool
+) -> None:
+    with mock.patch.multiple(_nir, **ROUTES[route]):
+        assert_same_checks(values, check_nir_column(values, strict=strict), check_nir, strict)
+        valid = nir_is_valid(values, strict=strict).to_pylist()
+    assert valid == [None if v is None else is_valid_nir(v, strict=strict) for v in values]
+
+
+def test_a_row_at_the_very_end_of_the_data_is_read_whole() -> None:
+    # The last row ends where Arrow's data buffer ends: nothing may be read past it.
+    for size in range(1, 20):
+        values = ["1" * (size % 17), "185057800608491"][:: 1 if size % 2 else -1]
+        column = pa.array(values, pa.string())
+        with mock.patch.multiple(_nir, _COPY_UNDER=0):
+            checked = check_nir_column(column).to_pylist()
+        assert checked == [expected_row(check_nir(value)) for value in values]
 
 
 @st.composite

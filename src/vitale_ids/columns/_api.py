@@ -18,10 +18,10 @@ from vitale_ids.columns._arrow import (
     Ints,
     Outcome,
     Vocabulary,
-    blocks,
     boolean_result,
     byte_table,
     check_result,
+    column_blocks,
     compact_rows,
     error_codes,
     fall_back_booleans,
@@ -41,9 +41,29 @@ from vitale_ids.serial import MAX_INPUT_LENGTH as SERIAL_MAX_INPUT_LENGTH
 from vitale_ids.serial import check_serial, is_valid_serial
 
 
-def _blocks_of(column: object) -> Iterator[Block]:
-    for chunk in to_string_chunks(column):
-        yield from blocks(chunk)
+def _blocks_of(column: object) -> tuple[int, Iterator[tuple[int, Block]]]:
+    """The column's number of rows, and its blocks with the row where each starts."""
+    chunks = to_string_chunks(column)
+    return sum(len(chunk) for chunk in chunks), column_blocks(chunks)
+
+
+def _booleans_of(
+    column: object,
+    strict: bool,
+    kernel: Callable[[Block, Bools, bool], Bools],
+    is_valid: Callable[..., bool],
+) -> pa.BooleanArray:
+    """A kernel's validity over every block, the per-row ``is_valid`` for the rows it leaves."""
+    size, numbered_blocks = _blocks_of(column)
+    valid = np.zeros(size, dtype=np.bool_)
+    nulls = np.zeros(size, dtype=np.bool_)
+    fallback = functools.partial(is_valid, strict=strict)
+    for start, block in numbered_blocks:
+        stop = start + block.size
+        nulls[start:stop] = block.nulls
+        pending = kernel(block, valid[start:stop], strict)
+        fall_back_booleans(block, valid[start:stop], pending, fallback)
+    return boolean_result(valid, nulls)
 
 
 # --- NIR ------------------------------------------------------------------------------------
@@ -57,24 +77,19 @@ def nir_is_valid(column: object, *, strict: bool = False) -> pa.BooleanArray:
     Integer columns (compact NIRs read as numbers) are checked as their
     decimal text, ``str(number)``.
     """
-    parts: list[tuple[Bools, Bools]] = []
-    fallback = functools.partial(is_valid_nir, strict=strict)
-    for block in _blocks_of(column):
-        valid, pending = _nir.valid_block(block, strict)
-        fall_back_booleans(block, valid, pending, fallback)
-        parts.append((valid, block.nulls))
-    return boolean_result(parts)
+    return _booleans_of(column, strict, _nir.valid_block, is_valid_nir)
 
 
-def _nir_outcomes(column: object, strict: bool) -> tuple[list[Outcome], Vocabulary]:
+def _nir_outcomes(column: object, strict: bool) -> tuple[Outcome, Vocabulary]:
     vocabulary = _nir.new_vocabulary()
     fallback = functools.partial(check_nir, strict=strict)
-    outcomes = []
-    for block in _blocks_of(column):
-        outcome = _nir.check_block(block, strict)
+    size, numbered_blocks = _blocks_of(column)
+    whole = Outcome(size)
+    for start, block in numbered_blocks:
+        outcome = whole.rows(start, block.nulls)
+        _nir.check_block(block, outcome, strict)
         fall_back_checks(block, outcome, vocabulary, fallback)
-        outcomes.append(outcome)
-    return outcomes, vocabulary
+    return whole, vocabulary
 
 
 def nir_error_codes(column: object, *, strict: bool = False) -> pa.StringArray:
@@ -109,35 +124,33 @@ def _code_block(block: Block) -> tuple[Ints, Ints]:
 
 def provisional_code_is_valid(column: object, *, strict: bool = False) -> pa.BooleanArray:
     """``is_valid_provisional_code`` of every row, as :func:`nir_is_valid` does for NIRs."""
-    parts: list[tuple[Bools, Bools]] = []
-    fallback = functools.partial(is_valid_provisional_code, strict=strict)
-    for block in _blocks_of(column):
-        valid = np.zeros(block.size, dtype=np.bool_)
-        pending = ~block.nulls
-        rows, counts = _code_block(block)
-        valid[rows] = counts == _code_rules.LENGTH
-        pending[rows] = False
-        fall_back_booleans(block, valid, pending, fallback)
-        parts.append((valid, block.nulls))
-    return boolean_result(parts)
+    return _booleans_of(column, strict, _valid_code_block, is_valid_provisional_code)
+
+
+def _valid_code_block(block: Block, valid: Bools, strict: bool) -> Bools:
+    """Validity of the rows the kernel decides, into ``valid``; the rows it leaves."""
+    pending = ~block.nulls
+    rows, counts = _code_block(block)
+    valid[rows] = counts == _code_rules.LENGTH
+    pending[rows] = False
+    return pending
 
 
 def check_provisional_code_column(column: object, *, strict: bool = False) -> pa.StructArray:
     """``check_provisional_code`` of every row, as :func:`check_nir_column` does for NIRs."""
     vocabulary = Vocabulary(_CODE_CODES, ())
     fallback = functools.partial(check_provisional_code, strict=strict)
-    outcomes = []
-    for block in _blocks_of(column):
-        outcome = Outcome(block.size, block.nulls)
+    size, numbered_blocks = _blocks_of(column)
+    whole = Outcome(size)
+    for start, block in numbered_blocks:
+        outcome = whole.rows(start, block.nulls)
         rows, counts = _code_block(block)
         # Letters, digits and spaces only: the length is all there is to report.
-        outcome.valid[rows] = counts == _code_rules.LENGTH
         outcome.code[rows[(counts != _code_rules.LENGTH) & (counts > 0)]] = 0
         outcome.code[rows[counts == 0]] = 1
         outcome.pending[rows] = False
         fall_back_checks(block, outcome, vocabulary, fallback)
-        outcomes.append(outcome)
-    return check_result(outcomes, vocabulary)
+    return check_result(whole, vocabulary)
 
 
 # --- Serial number ------------------------------------------------------------------------------
@@ -203,14 +216,16 @@ def _may_be_date(digits: Any) -> Bools:
     )
 
 
-def _serial_rows(column: object, card_type: object) -> Iterator[tuple[Block, list[object], Ints]]:
-    chunks = to_string_chunks(column)
-    types, indices = _card_types(card_type, sum(len(chunk) for chunk in chunks))
-    start = 0
-    for chunk in chunks:
-        for block in blocks(chunk):
-            yield block, types, indices[start : start + block.size]
-            start += block.size
+def _serial_rows(
+    column: object, card_type: object
+) -> tuple[int, Iterator[tuple[int, Block, list[object], Ints]]]:
+    """The column's number of rows; its blocks, each with its start, the card types and their indices."""
+    size, numbered_blocks = _blocks_of(column)
+    types, indices = _card_types(card_type, size)
+    return size, (
+        (start, block, types, indices[start : start + block.size])
+        for start, block in numbered_blocks
+    )
 
 
 def _serial_block(block: Block, types: list[object], indices: Ints) -> tuple[Bools, Bools]:
@@ -240,16 +255,18 @@ def serial_is_valid(column: object, *, card_type: object, strict: bool = False) 
     A column of card types has one per row (texts as ``CardType.parse`` reads
     them); a row whose value or card type is null gives null.
     """
-    parts: list[tuple[Bools, Bools]] = []
-    for block, types, indices in _serial_rows(column, card_type):
-        valid, nulls = _serial_block(block, types, indices)
-        pending = ~valid & ~nulls
-        for row in np.flatnonzero(pending).tolist():
-            valid[row] = is_valid_serial(
+    size, serial_blocks = _serial_rows(column, card_type)
+    valid = np.zeros(size, dtype=np.bool_)
+    all_nulls = np.zeros(size, dtype=np.bool_)
+    for start, block, types, indices in serial_blocks:
+        fine, nulls = _serial_block(block, types, indices)
+        all_nulls[start : start + block.size] = nulls
+        valid[start : start + block.size] = fine
+        for row in np.flatnonzero(~fine & ~nulls).tolist():
+            valid[start + row] = is_valid_serial(
                 block.text(row), card_type=types[indices[row]], strict=strict
             )
-        parts.append((valid, nulls))
-    return boolean_result(parts)
+    return boolean_result(valid, all_nulls)
 
 
 def check_serial_column(
@@ -260,11 +277,11 @@ def check_serial_column(
     ``card_type`` is read as by :func:`serial_is_valid`.
     """
     vocabulary = Vocabulary((), ())
-    outcomes = []
-    for block, types, indices in _serial_rows(column, card_type):
+    size, serial_blocks = _serial_rows(column, card_type)
+    whole = Outcome(size)
+    for start, block, types, indices in serial_blocks:
         fine, nulls = _serial_block(block, types, indices)
-        outcome = Outcome(block.size, nulls)
-        outcome.valid[fine] = True
+        outcome = whole.rows(start, nulls)
         outcome.pending &= ~fine
         for number, given in enumerate(types):
             rows = indices == number
@@ -277,10 +294,8 @@ def check_serial_column(
             )
             fall_back_checks(block, only, vocabulary, check)
             chosen = outcome.pending & rows
-            outcome.valid[chosen] = only.valid[chosen]
             outcome.code[chosen] = only.code[chosen]
             outcome.position[chosen] = only.position[chosen]
             outcome.warnings[chosen] = only.warnings[chosen]
             outcome.pending[chosen] = False
-        outcomes.append(outcome)
-    return check_result(outcomes, vocabulary)
+    return check_result(whole, vocabulary)

@@ -7,6 +7,7 @@ Every public function of :mod:`vitale_ids.columns` takes its column through
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Final
 
@@ -149,9 +150,10 @@ class Block:
     ``lengths`` are in bytes; ``nulls`` marks the null rows.
     """
 
-    __slots__ = ("data", "lengths", "nulls", "offsets", "size")
+    __slots__ = ("array", "data", "lengths", "nulls", "offsets", "size")
 
-    def __init__(self, data: Bytes, offsets: Ints, nulls: Bools) -> None:
+    def __init__(self, array: pa.Array, data: Bytes, offsets: Ints, nulls: Bools) -> None:
+        self.array = array
         self.data = data
         self.offsets = offsets
         self.lengths = np.diff(offsets)
@@ -190,29 +192,58 @@ def blocks(chunk: pa.Array) -> Iterator[Block]:
         all_nulls = chunk.is_null().to_numpy(zero_copy_only=False)
     for start in range(0, max(size, 1), BLOCK_ROWS):
         stop = min(start + BLOCK_ROWS, size)
-        yield Block(data, all_offsets[start : stop + 1], all_nulls[start:stop])
+        yield Block(
+            chunk.slice(start, stop - start),
+            data,
+            all_offsets[start : stop + 1],
+            all_nulls[start:stop],
+        )
+
+
+def column_blocks(chunks: Sequence[pa.Array]) -> Iterator[tuple[int, Block]]:
+    """The blocks of every chunk, each with the column's row where it starts."""
+    start = 0
+    for chunk in chunks:
+        for block in blocks(chunk):
+            yield start, block
+            start += block.size
 
 
 # --- Results ---------------------------------------------------------------------------------
 
 
 class Outcome:
-    """Per-row results of one block, filled by a kernel and then by the per-row fallback.
+    """Per-row results, filled by a kernel and then by the per-row fallback.
 
     ``code`` and ``warnings`` index :class:`Vocabulary`; ``-1`` is none
-    (code) and ``position`` ``-1`` is no position. ``pending`` marks the rows
-    the kernel leaves to the per-row checker.
+    (code) and ``position`` ``-1`` is no position. A row is valid when it has
+    no error: every check says so, and so no array of its own does. ``pending`` marks the rows
+    the kernel leaves to the per-row checker. One Outcome holds the whole
+    column; :meth:`rows` gives a block its rows of it, so that no block's
+    results are copied again to be joined.
     """
 
-    __slots__ = ("code", "nulls", "pending", "position", "valid", "warnings")
+    __slots__ = ("code", "nulls", "pending", "position", "warnings")
 
-    def __init__(self, size: int, nulls: Bools) -> None:
-        self.nulls = nulls
-        self.valid = np.zeros(size, dtype=np.bool_)
+    def __init__(self, size: int, nulls: Bools | None = None) -> None:
+        self.nulls = np.zeros(size, dtype=np.bool_) if nulls is None else nulls
         self.code = np.full(size, -1, dtype=np.int16)
         self.position = np.full(size, -1, dtype=np.int32)
         self.warnings = np.zeros(size, dtype=np.int16)
-        self.pending = ~nulls
+        self.pending = ~self.nulls
+
+    def rows(self, start: int, nulls: Bools) -> Outcome:
+        """The rows of a block that starts at row ``start``, as views of these arrays.
+
+        ``nulls``: the block's null rows, which are not pending.
+        """
+        stop = start + len(nulls)
+        part = Outcome.__new__(Outcome)
+        for name in self.__slots__:
+            setattr(part, name, getattr(self, name)[start:stop])
+        part.nulls[:] = nulls
+        np.logical_not(nulls, out=part.pending)
+        return part
 
 
 class Vocabulary:
@@ -245,7 +276,6 @@ def fall_back_checks(
     """Fill the rows the kernel left, with the per-row checker's answers."""
     for row in np.flatnonzero(outcome.pending).tolist():
         result = check(block.text(row))
-        outcome.valid[row] = result.valid
         if result.errors:
             first = result.errors[0]
             outcome.code[row] = vocabulary.code(first.code)
@@ -264,70 +294,99 @@ def fall_back_booleans(
         valid[row] = is_valid(block.text(row))
 
 
-def boolean_result(parts: list[tuple[Bools, Bools]]) -> pa.BooleanArray:
-    """One BooleanArray from (valid, nulls) pairs, block after block."""
-    if not parts:
-        return pa.array([], pa.bool_())
-    valid = np.concatenate([part[0] for part in parts])
-    nulls = np.concatenate([part[1] for part in parts])
-    return pa.array(valid, type=pa.bool_(), mask=nulls if nulls.any() else None)
+def _bitmap(present: Bools) -> pa.Buffer | None:
+    """Arrow's validity bitmap of ``present`` (None: every row is there)."""
+    if present.all():
+        return None
+    return pa.py_buffer(np.packbits(present, bitorder="little"))
 
 
-def check_result(outcomes: list[Outcome], vocabulary: Vocabulary) -> pa.StructArray:
-    """One StructArray (:data:`RESULT_TYPE`) from the blocks' outcomes."""
-    if not outcomes:
-        return pa.array([], RESULT_TYPE)
-    nulls = np.concatenate([outcome.nulls for outcome in outcomes])
-    valid = np.concatenate([outcome.valid for outcome in outcomes])
-    code = np.concatenate([outcome.code for outcome in outcomes])
-    position = np.concatenate([outcome.position for outcome in outcomes])
-    warnings = np.concatenate([outcome.warnings for outcome in outcomes])
-    mask = nulls if nulls.any() else None
-    codes = pa.array(vocabulary.codes, pa.string())
-    code_index = pa.array(code, pa.int16(), mask=(code < 0) | nulls)
-    return pa.StructArray.from_arrays(
-        [
-            pa.array(valid, pa.bool_(), mask=mask),
-            pc.take(codes, code_index),
-            pa.array(position, pa.int32(), mask=(position < 0) | nulls),
-            _warning_lists(warnings, nulls, vocabulary, codes),
-        ],
-        fields=list(RESULT_TYPE),
-        mask=pa.array(nulls) if mask is not None else None,
+def _booleans(values: Bools, present: Bools) -> pa.BooleanArray:
+    bits = pa.py_buffer(np.packbits(values, bitorder="little"))
+    return pa.Array.from_buffers(pa.bool_(), len(values), [_bitmap(present), bits])
+
+
+def boolean_result(valid: Bools, nulls: Bools) -> pa.BooleanArray:
+    """A BooleanArray of ``valid``, null where ``nulls``."""
+    return _booleans(valid, ~nulls)
+
+
+@functools.lru_cache(maxsize=64)
+def _word_table(words: tuple[str, ...]) -> tuple[pa.StringArray, npt.NDArray[np.int32]]:
+    """``words`` as an Arrow array, and their sizes in bytes, then a 0 (read for -1)."""
+    sizes = np.array([len(word.encode()) for word in words] + [0], dtype=np.int32)
+    return pa.array(words, pa.string()), sizes
+
+
+# Arrow's string type counts its bytes in 32 bits.
+_LARGEST_OFFSET: Final = (1 << 31) - 1
+
+
+def _strings(numbers: npt.NDArray[np.int16], words: Sequence[str]) -> pa.StringArray:
+    """Row ``i`` is ``words[numbers[i]]``, or null where ``numbers[i]`` is negative.
+
+    Most rows are null (no error, no warning): Arrow copies the words of the
+    others, and their offsets are counted here for every row at once.
+    """
+    array, sizes = _word_table(tuple(words))
+    row_sizes = sizes[numbers]
+    if int(row_sizes.sum(dtype=np.int64)) > _LARGEST_OFFSET:
+        raise ValueError("The column is too long for one result: check it in parts.")
+    offsets = np.zeros(len(numbers) + 1, dtype=np.int32)
+    np.cumsum(row_sizes, out=offsets[1:])
+    present = numbers >= 0
+    taken = array.take(pa.array(numbers[present]))
+    data = taken.buffers()[2] if len(taken) else None
+    return pa.Array.from_buffers(
+        pa.string(),
+        len(numbers),
+        [_bitmap(present), pa.py_buffer(offsets), data or pa.py_buffer(b"")],
     )
 
 
-def error_codes(outcomes: list[Outcome], vocabulary: Vocabulary) -> pa.StringArray:
-    """The ``code`` field of :func:`check_result` alone."""
-    if not outcomes:
-        return pa.array([], pa.string())
-    nulls = np.concatenate([outcome.nulls for outcome in outcomes])
-    code = np.concatenate([outcome.code for outcome in outcomes])
-    codes = pa.array(vocabulary.codes, pa.string())
-    return pc.take(codes, pa.array(code, pa.int16(), mask=(code < 0) | nulls))
+def check_result(outcome: Outcome, vocabulary: Vocabulary) -> pa.StructArray:
+    """One StructArray (:data:`RESULT_TYPE`) from a whole column's outcome."""
+    nulls = outcome.nulls
+    present = ~nulls
+    position = outcome.position
+    return pa.StructArray.from_arrays(
+        [
+            _booleans(outcome.code < 0, present),
+            _strings(outcome.code, vocabulary.codes),
+            # Null rows, and rows without an error, have no position: -1.
+            pa.Array.from_buffers(
+                pa.int32(), len(position), [_bitmap(position >= 0), pa.py_buffer(position)]
+            ),
+            _warning_lists(outcome.warnings, nulls, vocabulary),
+        ],
+        fields=list(RESULT_TYPE),
+        mask=pa.array(nulls) if nulls.any() else None,
+    )
+
+
+def error_codes(outcome: Outcome, vocabulary: Vocabulary) -> pa.StringArray:
+    """The ``code`` field of :func:`check_result` alone (null rows have no code)."""
+    return _strings(outcome.code, vocabulary.codes)
 
 
 def _warning_lists(
-    numbers: npt.NDArray[np.int16], nulls: Bools, vocabulary: Vocabulary, codes: pa.Array
+    numbers: npt.NDArray[np.int16], nulls: Bools, vocabulary: Vocabulary
 ) -> pa.ListArray:
     """The list<string> of warnings, built from offsets: most rows have none."""
     lists = vocabulary.warning_lists
     sizes = np.array([len(codes_) for codes_ in lists], dtype=np.int32)
-    table = np.zeros((len(lists), max(1, int(sizes.max()))), dtype=np.int64)
+    table = np.zeros((len(lists), max(1, int(sizes.max()))), dtype=np.int16)
     for number, warning_codes in enumerate(lists):
         table[number, : len(warning_codes)] = [vocabulary.code(c) for c in warning_codes]
     # Null rows have list 0, the empty one, like the rows without a warning.
     counts = sizes[numbers]
     offsets = np.zeros(len(numbers) + 1, dtype=np.int32)
-    np.cumsum(counts, dtype=np.int32, out=offsets[1:])
+    np.cumsum(counts, out=offsets[1:])
     with_warnings = np.flatnonzero(numbers)
     repeats = counts[with_warnings]
     owners = np.repeat(with_warnings, repeats)
     within = np.arange(len(owners), dtype=np.int64) - np.repeat(offsets[with_warnings], repeats)
-    flat = table[numbers[owners], within]
-    if len(vocabulary.codes) > len(codes):  # a code first seen among the warnings
-        codes = pa.array(vocabulary.codes, pa.string())
-    values = pc.take(codes, pa.array(flat, pa.int64()))
+    values = _strings(table[numbers[owners], within], vocabulary.codes)
     return pa.ListArray.from_arrays(
         pa.array(offsets), values, mask=pa.array(nulls) if nulls.any() else None
     )
@@ -349,6 +408,31 @@ def byte_table(characters: Iterable[str]) -> Bools:
 #: checker, whose clean-up knows them all.
 SPACE: Final = ord(" ")
 ASCII_LIMIT: Final = 0x80
+
+
+class Texts:
+    """Some rows of a block, as Arrow holds strings: ``data``, and ``offsets`` into it."""
+
+    __slots__ = ("data", "lengths", "offsets")
+
+    def __init__(self, array: pa.Array) -> None:
+        offset_type = np.int64 if pa.types.is_large_string(array.type) else np.int32
+        buffers = array.buffers()
+        self.offsets = np.frombuffer(buffers[1], dtype=offset_type)[
+            array.offset : array.offset + len(array) + 1
+        ].astype(np.int64)
+        self.data = (
+            np.frombuffer(buffers[2], dtype=np.uint8)
+            if buffers[2] is not None
+            else np.zeros(0, np.uint8)
+        )
+        self.lengths = np.diff(self.offsets)
+
+
+def without_spaces(block: Block, rows: Ints) -> Texts:
+    """The texts of ``rows`` with their spaces taken out (by Arrow, all rows at once)."""
+    chosen = block.array.take(pa.array(rows, pa.int64()))
+    return Texts(pc.replace_substring(chosen, " ", ""))
 
 
 def compact_rows(block: Block, rows: Ints, allowed: Bools, max_length: int) -> tuple[Ints, Bytes]:
