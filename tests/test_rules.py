@@ -1,8 +1,8 @@
 """The library follows its rules modules: each rule constant, walked, gives the verdict it says.
 
 Each test reads a rule from ``_nir_rules``, ``_serial_rules`` or ``_code_rules``
-and checks that every validator, fast paths included, decides as the rule
-says, for every value the rule covers. A rule changed in its module changes
+and checks that every validator, fast paths and the column kernel included,
+decides as the rule says, for every value the rule covers. A rule changed in its module changes
 what these tests expect; a validator that stated the rule again, and was not
 changed with it, fails them. The rules themselves are held to their public
 sources elsewhere: the key formula against python-stdnum
@@ -35,6 +35,7 @@ from vitale_ids import (
 from vitale_ids import nir as nir_module
 from vitale_ids import provisional_code as code_module
 from vitale_ids import serial as serial_module
+from vitale_ids.columns import check_nir_column, nir_is_valid
 
 # A NIR in parts, to change one part at a time: sex, year, month, department,
 # place, order. Positions come from the rules module.
@@ -54,10 +55,24 @@ def nir(
     return body + (key_of(body) if key is None else key)
 
 
+def spaced_as_on_the_card(value: str) -> str:
+    """``value`` in the printed groups, one space apart (when it has a NIR's length)."""
+    if len(value) != _nir_rules.LENGTH:
+        return value
+    return " ".join(value[group] for group in _nir_rules.GROUPS)
+
+
 def verdict(value: str, strict: bool = False) -> tuple[bool, list[str], list[str]]:
     """check_nir's verdict, after checking that is_valid_nir gives the same."""
     result = check_nir(value, strict=strict)
     assert is_valid_nir(value, strict=strict) is result.valid, value
+    # The column kernel reads the same rules: as typed, and as on the card.
+    first = result.errors[0] if result.errors else None
+    for typed in (value, spaced_as_on_the_card(value)):
+        row = check_nir_column([typed], strict=strict).to_pylist()[0]
+        assert (row["valid"], row["code"]) == (result.valid, first and first.code), typed
+        assert row["warnings"] == [issue.code for issue in result.warnings], typed
+        assert nir_is_valid([typed], strict=strict).to_pylist() == [result.valid], typed
     return (
         result.valid,
         [issue.code for issue in result.errors],
