@@ -150,10 +150,9 @@ class Block:
     ``lengths`` are in bytes; ``nulls`` marks the null rows.
     """
 
-    __slots__ = ("array", "data", "lengths", "nulls", "offsets", "size")
+    __slots__ = ("data", "lengths", "nulls", "offsets", "size")
 
-    def __init__(self, array: pa.Array, data: Bytes, offsets: Ints, nulls: Bools) -> None:
-        self.array = array
+    def __init__(self, data: Bytes, offsets: Ints, nulls: Bools) -> None:
         self.data = data
         self.offsets = offsets
         self.lengths = np.diff(offsets)
@@ -192,12 +191,7 @@ def blocks(chunk: pa.Array) -> Iterator[Block]:
         all_nulls = chunk.is_null().to_numpy(zero_copy_only=False)
     for start in range(0, max(size, 1), BLOCK_ROWS):
         stop = min(start + BLOCK_ROWS, size)
-        yield Block(
-            chunk.slice(start, stop - start),
-            data,
-            all_offsets[start : stop + 1],
-            all_nulls[start:stop],
-        )
+        yield Block(data, all_offsets[start : stop + 1], all_nulls[start:stop])
 
 
 def column_blocks(chunks: Sequence[pa.Array]) -> Iterator[tuple[int, Block]]:
@@ -408,31 +402,6 @@ def byte_table(characters: Iterable[str]) -> Bools:
 #: checker, whose clean-up knows them all.
 SPACE: Final = ord(" ")
 ASCII_LIMIT: Final = 0x80
-
-
-class Texts:
-    """Some rows of a block, as Arrow holds strings: ``data``, and ``offsets`` into it."""
-
-    __slots__ = ("data", "lengths", "offsets")
-
-    def __init__(self, array: pa.Array) -> None:
-        offset_type = np.int64 if pa.types.is_large_string(array.type) else np.int32
-        buffers = array.buffers()
-        self.offsets = np.frombuffer(buffers[1], dtype=offset_type)[
-            array.offset : array.offset + len(array) + 1
-        ].astype(np.int64)
-        self.data = (
-            np.frombuffer(buffers[2], dtype=np.uint8)
-            if buffers[2] is not None
-            else np.zeros(0, np.uint8)
-        )
-        self.lengths = np.diff(self.offsets)
-
-
-def without_spaces(block: Block, rows: Ints) -> Texts:
-    """The texts of ``rows`` with their spaces taken out (by Arrow, all rows at once)."""
-    chosen = block.array.take(pa.array(rows, pa.int64()))
-    return Texts(pc.replace_substring(chosen, " ", ""))
 
 
 def compact_rows(block: Block, rows: Ints, allowed: Bools, max_length: int) -> tuple[Ints, Bytes]:

@@ -41,7 +41,8 @@ from vitale_ids.columns._arrow import (
     Outcome,
     Vocabulary,
     byte_table,
-    without_spaces,
+    compact_rows,
+    take_compact,
 )
 from vitale_ids.nir import MAX_INPUT_LENGTH
 
@@ -534,85 +535,65 @@ class FirstPass:
 GATHER_AT_LEAST: Final = 24
 
 
-def _bytes_at(data: Bytes, starts: Ints, width: int) -> Bytes:
-    """``width`` bytes from each start, as a (rows, width) matrix."""
-    matrix: Bytes = data[starts[:, None] + np.arange(width, dtype=np.int64)]
-    return matrix
+def _words_of(characters: Bytes) -> Words:
+    """Rows of 15 characters, a (rows, 15) matrix, as (2, rows) head and last words."""
+    padded = np.zeros((len(characters), _WIDE), dtype=np.uint8)
+    padded[:, : rules.LENGTH] = characters
+    words: Words = padded.view("<u8").T.copy()
+    _to_fifteen(words)
+    return words
 
 
 class Gathered:
     """The second pass: rows the first leaves, their spaces taken out.
 
-    - ``rows``: those of 15 characters check_nir keeps as they are, at
-      ``starts`` in ``texts``; ``decided``: those of digits and Corsica's
-      letters where they belong, whose ``states`` are read as the first pass
-      reads its rows; ``spaced``: those typed with spaces;
+    - ``rows``: those of 15 characters check_nir keeps as they are, once
+      spaces are dropped: their ``characters``, and where each stands in its
+      text (``positions``); ``decided``: those of digits and Corsica's letters
+      where they belong, whose ``states`` are read as the first pass reads
+      its rows;
     - ``other_rows`` and their ``counts`` of characters: kept characters, but
-      not 15; of them, ``short_rows`` (at ``short_starts``) have 13: the NIR
-      without its key.
+      not 15; of them, ``short_rows`` (with their first characters,
+      ``short_heads``) have 13: the NIR without its key.
 
     The rows in none of them (another separator, a character outside ASCII,
     over ``MAX_INPUT_LENGTH``) are left to the per-row checker.
     """
 
     __slots__ = (
+        "characters",
         "counts",
         "decided",
         "other_rows",
+        "positions",
         "rows",
+        "short_heads",
         "short_rows",
-        "short_starts",
-        "spaced",
-        "starts",
         "states",
-        "texts",
     )
 
     def __init__(self, block: Block, left: Bools) -> None:
-        rows = np.flatnonzero(left)
-        rows = rows[block.lengths[rows] <= MAX_INPUT_LENGTH]
-        texts = self.texts = without_spaces(block, rows)
-        starts = texts.offsets[:-1]
-        kept = np.ones(len(rows), dtype=np.bool_)
-        first, last = int(texts.offsets[0]), int(texts.offsets[-1])
-        odd = np.flatnonzero(~_KEPT_BYTES[texts.data[first:last]])
-        if len(odd):
-            kept[np.searchsorted(texts.offsets, odd + first, side="right") - 1] = False
-        counts = texts.lengths
+        rows, matrix = compact_rows(block, np.flatnonzero(left), _KEPT_BYTES, MAX_INPUT_LENGTH)
+        counts = np.count_nonzero(matrix != SPACE, axis=1)
         fifteen = counts == rules.LENGTH
-        fifteen &= kept
         self.rows = rows[fifteen]
-        self.starts = starts[fifteen]
-        self.spaced = block.lengths[self.rows] != rules.LENGTH
-        words = _first_sixteen_bytes(texts.data, self.starts, int(texts.offsets[-1]))
-        _to_fifteen(words)
-        decided: Bools = _every_word(_all_digits(words))
-        self.decided = decided
+        self.characters, self.positions = take_compact(matrix[fifteen], rules.LENGTH)
+        words = _words_of(self.characters)
+        decided = _every_word(_all_digits(words))
         letters = np.flatnonzero(~decided)
         if len(letters):
-            self.decided[letters] = _read_corsica(words, letters)
-        self.states = _states(words, self.decided)
-        other = kept & ~fifteen
-        self.other_rows = rows[other]
-        self.counts = counts[other]
-        short = self.counts == rules.BODY_LENGTH
-        self.short_rows = self.other_rows[short]
-        self.short_starts = starts[other][short]
+            decided[letters] = _read_corsica(words, letters)
+        self.decided = decided
+        self.states = _states(words, decided)
+        self.other_rows = rows[~fifteen]
+        self.counts = counts[~fifteen]
+        short = counts == rules.BODY_LENGTH
+        self.short_rows = rows[short]
+        self.short_heads = take_compact(matrix[short], rules.BODY_LENGTH)[0]
 
-    def characters(self, which: Ints) -> Bytes:
-        """The 15 characters of gathered rows ``which``, as a (rows, 15) matrix."""
-        return _bytes_at(self.texts.data, self.starts[which], rules.LENGTH)
-
-    def position_of(self, block: Block, which: Ints, compact_index: Indices) -> Ints:
+    def position_of(self, which: Ints, compact_index: Indices) -> Ints:
         """Where character ``compact_index`` of gathered row ``which`` stands in its text."""
-        found = compact_index.astype(np.int64)
-        spaced = self.spaced[which]
-        if spaced.any():
-            rows = self.rows[which[spaced]]
-            matrix = block.padded(rows, int(block.lengths[rows].max()), SPACE)
-            characters_seen = np.cumsum(matrix != SPACE, axis=1)
-            wanted = compact_index[spaced][:, None]
-            found[spaced] = np.argmax(characters_seen > wanted, axis=1)
+        found: Ints = self.positions[which, compact_index]
         return found
 
 
@@ -752,7 +733,7 @@ def check_block(block: Block, outcome: Outcome, strict: bool) -> None:
         _record_lengths(outcome, rows, block.lengths[rows], first.run_heads, strict)
     gathered = _second_pass(block, outcome.pending)
     if gathered is not None:
-        _record_gathered(outcome, block, gathered, strict)
+        _record_gathered(outcome, gathered, strict)
 
 
 def _record_lengths(outcome: Outcome, rows: Ints, counts: Ints, heads: Bytes, strict: bool) -> None:
@@ -767,7 +748,7 @@ def _record_lengths(outcome: Outcome, rows: Ints, counts: Ints, heads: Bytes, st
     outcome.pending[rows] = False
 
 
-def _record_gathered(outcome: Outcome, block: Block, gathered: Gathered, strict: bool) -> None:
+def _record_gathered(outcome: Outcome, gathered: Gathered, strict: bool) -> None:
     tables = _TABLES[strict]
     which = np.flatnonzero(gathered.decided)
     rows = gathered.rows[which]
@@ -775,26 +756,25 @@ def _record_gathered(outcome: Outcome, block: Block, gathered: Gathered, strict:
     place = tables.place[states]
     errors = np.flatnonzero(place >= 0)
     if len(errors):
-        place[errors] = gathered.position_of(block, which[errors], place[errors])
+        place[errors] = gathered.position_of(which[errors], place[errors])
     outcome.code[rows] = tables.code[states]
     outcome.position[rows] = place
     outcome.warnings[rows] = tables.warnings[states]
     # Left: a character other than a digit. It is the first error.
     left = np.flatnonzero(~gathered.decided)
     if len(left):
-        characters = gathered.characters(left)
+        characters = gathered.characters[left]
         chosen = gathered.rows[left]
         outcome.code[chosen] = _CHARACTER
         first = _first_bad_characters(characters)
-        outcome.position[chosen] = gathered.position_of(block, left, first)
+        outcome.position[chosen] = gathered.position_of(left, first)
         if not strict:
             outcome.warnings[chosen] = _warnings_of(characters)
     outcome.pending[gathered.rows] = False
-    heads = _bytes_at(gathered.texts.data, gathered.short_starts, rules.MONTH.stop)
     counts = gathered.counts
-    short_heads = np.zeros((len(counts), rules.MONTH.stop), dtype=np.uint8)
-    short_heads[counts == rules.BODY_LENGTH] = heads
-    _record_lengths(outcome, gathered.other_rows, counts, short_heads, strict)
+    heads = np.zeros((len(counts), rules.BODY_LENGTH), dtype=np.uint8)
+    heads[counts == rules.BODY_LENGTH] = gathered.short_heads
+    _record_lengths(outcome, gathered.other_rows, counts, heads, strict)
 
 
 def _first_bad_characters(compact: Bytes) -> Ints:
