@@ -329,7 +329,7 @@ def _strings(numbers: npt.NDArray[np.int16], words: Sequence[str]) -> pa.StringA
     offsets = np.zeros(len(numbers) + 1, dtype=np.int32)
     np.cumsum(row_sizes, out=offsets[1:])
     present = numbers >= 0
-    taken = array.take(pa.array(numbers[present]))
+    taken = array.take(pa.array(numbers[np.flatnonzero(present)]))
     data = taken.buffers()[2] if len(taken) else None
     return pa.Array.from_buffers(
         pa.string(),
@@ -381,8 +381,11 @@ def _warning_lists(
     owners = np.repeat(with_warnings, repeats)
     within = np.arange(len(owners), dtype=np.int64) - np.repeat(offsets[with_warnings], repeats)
     values = _strings(table[numbers[owners], within], vocabulary.codes)
-    return pa.ListArray.from_arrays(
-        pa.array(offsets), values, mask=pa.array(nulls) if nulls.any() else None
+    return pa.Array.from_buffers(
+        pa.list_(pa.string()),
+        len(numbers),
+        [_bitmap(~nulls), pa.py_buffer(offsets)],
+        children=[values],
     )
 
 
