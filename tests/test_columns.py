@@ -145,12 +145,12 @@ def test_a_column_of_valid_nirs_takes_the_uniform_route(values: list[str], stric
 # kind a block has: every way must give the per-row answers. Each route sets
 # the thresholds so that one way is always taken.
 ROUTES = {
-    "second pass always": {"GATHER_AT_LEAST": 0},
-    "per-row checker for the rest": {"GATHER_AT_LEAST": 10**9},
-    "card layouts word by word": {"_CARDS_BY_WORD_FROM": 0},
-    "card layouts as bytes": {"_CARDS_BY_WORD_FROM": 10**9},
-    "rows read in place": {"_COPY_UNDER": 0},
-    "rows read from a copy": {"_COPY_UNDER": 10**9},
+    "second pass always": ("GATHER_AT_LEAST", 0),
+    "per-row checker for the rest": ("GATHER_AT_LEAST", 10**9),
+    "card layouts word by word": ("_CARDS_BY_WORD_FROM", 0),
+    "card layouts as bytes": ("_CARDS_BY_WORD_FROM", 10**9),
+    "rows read in place": ("_COPY_UNDER", 0),
+    "rows read from a copy": ("_COPY_UNDER", 10**9),
 }
 
 
@@ -164,7 +164,7 @@ ROUTES = {
 def test_every_route_of_the_kernel_gives_the_per_row_answers(
     route: str, values: list[str | None], strict: bool
 ) -> None:
-    with mock.patch.multiple(_nir, **ROUTES[route]):
+    with mock.patch.object(_nir, *ROUTES[route]):
         assert_same_checks(values, check_nir_column(values, strict=strict), check_nir, strict)
         valid = nir_is_valid(values, strict=strict).to_pylist()
     assert valid == [None if v is None else is_valid_nir(v, strict=strict) for v in values]
@@ -175,7 +175,7 @@ def test_a_row_at_the_very_end_of_the_data_is_read_whole() -> None:
     for size in range(1, 20):
         values = ["1" * (size % 17), "185057800608491"][:: 1 if size % 2 else -1]
         column = pa.array(values, pa.string())
-        with mock.patch.multiple(_nir, _COPY_UNDER=0):
+        with mock.patch.object(_nir, "_COPY_UNDER", 0):
             checked = check_nir_column(column).to_pylist()
         assert checked == [expected_row(check_nir(value)) for value in values]
 
