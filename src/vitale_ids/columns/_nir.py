@@ -2,23 +2,25 @@
 
 A NIR of 15 ASCII characters is read as two little-endian 64-bit words, its
 bytes 0-7 (the head) and 7-14 (the last word), gathered straight from the
-Arrow data buffer. Eight digits are checked and turned into a number with a
-few integer operations per word (SWAR: the lanes of a word are its bytes), so
-a row costs some tens of nanoseconds and no Python call.
+Arrow data buffer. Eight digits are checked, and weighted into the key's sum,
+with a few integer operations per word (SWAR: the lanes of a word are its
+bytes), so a row costs some tens of nanoseconds and no Python call.
 
-A block is read in two passes. The first reads every row as if it were 15
-digits: most rows of a real column are, and their results are written with
-no index at all. The second gathers the rest (spaced rows, rows with a
-letter, Corsica's included, and rows of another length), takes their
-characters out of their spaces, and reads them as the first pass does. The
-rules give each row a state (:func:`_states`), and tables made from the rules
-give each state its verdict, error, position and warnings.
+A block is read in two passes. The first reads every row at once: rows of 15
+bytes, rows typed as on the card (their characters moved into the same two
+words), runs of digits of another length, and Corsica's letters. Most rows
+of a real column are decided there, and their results written with no index
+at all. The second pass takes the spaces out of the few rows left, and reads
+them as the first does; when a block leaves only a few, the per-row checker
+takes them instead. The rules give each row a state (:func:`_states`), and
+tables made from the rules give each state its error, position and warnings.
 
 The kernel decides only the rows whose answer it knows exactly as
-:func:`vitale_ids.check_nir` gives it: rows of ASCII digits and plain spaces,
-with Corsica's letters where they belong. Every other row (dots, hyphens,
-tabs, Unicode, a letter, an input over ``MAX_INPUT_LENGTH``) goes to
-``check_nir`` itself. tests/test_columns.py holds both to the same answers.
+:func:`vitale_ids.check_nir` gives it: rows of ASCII characters that
+check_nir keeps as they are, and plain spaces. Every other row (dots,
+hyphens, tabs, Unicode, an input over ``MAX_INPUT_LENGTH``) goes to
+``check_nir`` itself. tests/test_columns.py holds both to the same answers,
+on every route; tests/test_rules.py walks every rule through the kernel.
 """
 
 from __future__ import annotations
