@@ -327,7 +327,7 @@ def _strings(numbers: npt.NDArray[np.int16], words: Sequence[str]) -> pa.StringA
     if int(row_sizes.sum(dtype=np.int64)) > _LARGEST_OFFSET:
         raise ValueError("The column is too long for one result: check it in parts.")
     offsets = np.zeros(len(numbers) + 1, dtype=np.int32)
-    np.cumsum(row_sizes, out=offsets[1:])
+    np.cumsum(row_sizes, dtype=np.int32, out=offsets[1:])
     present = numbers >= 0
     taken = array.take(pa.array(numbers[np.flatnonzero(present)]))
     data = taken.buffers()[2] if len(taken) else None
@@ -375,7 +375,7 @@ def _warning_lists(
     # Null rows have list 0, the empty one, like the rows without a warning.
     counts = sizes[numbers]
     offsets = np.zeros(len(numbers) + 1, dtype=np.int32)
-    np.cumsum(counts, out=offsets[1:])
+    np.cumsum(counts, dtype=np.int32, out=offsets[1:])
     with_warnings = np.flatnonzero(numbers)
     repeats = counts[with_warnings]
     owners = np.repeat(with_warnings, repeats)
