@@ -133,3 +133,47 @@ def test_codes_and_serials_with_a_column_of_card_types(spark: Any) -> None:
     assert [row["serial_ok"] for row in rows] == [True, False, True]
     first = check_serial("123 456 789 01", card_type="sans photo")
     assert rows[0]["serial_check"]["warnings"] == [issue.code for issue in first.warnings]
+
+
+def test_batches_of_the_advised_size_or_larger_give_every_row_its_answer(spark: Any) -> None:
+    # docs/columns.md advises Arrow batches of one kernel block. In one
+    # partition, the rows come in a full batch and a short one, then in one
+    # batch of a full block and a short one; counted per value, so that no
+    # row is collected.
+    import pyarrow as pa
+    from pyspark.sql import functions as F
+
+    from vitale_ids.columns import spark as vsp
+    from vitale_ids.columns._arrow import BLOCK_ROWS
+
+    values = [NIRS[row % len(NIRS)] for row in range(BLOCK_ROWS + 7)]
+    df = spark.createDataFrame(pa.table({"nir": pa.array(values, pa.string())})).coalesce(1)
+    for batch_rows in (BLOCK_ROWS, 2 * BLOCK_ROWS):
+        spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", str(batch_rows))
+        try:
+            valid = vsp.nir_is_valid("nir")
+            code = vsp.check_nir_column("nir")["code"]
+            counts = (
+                df.groupBy("nir")
+                .agg(
+                    F.count(F.lit(1)).alias("rows"),
+                    F.count(F.when(valid, 1)).alias("valid"),
+                    F.count(F.when(~valid, 1)).alias("invalid"),
+                    F.min(code).alias("first_code"),
+                    F.max(code).alias("last_code"),
+                )
+                .collect()
+            )
+        finally:
+            spark.conf.unset("spark.sql.execution.arrow.maxRecordsPerBatch")
+        assert sum(row["rows"] for row in counts) == len(values)
+        for row in counts:
+            nir = row["nir"]
+            want = expected(nir)
+            if want is None:
+                assert (row["valid"], row["invalid"], row["first_code"]) == (0, 0, None)
+                continue
+            assert (row["valid"], row["invalid"]) == (
+                (row["rows"], 0) if want[0] else (0, row["rows"])
+            )
+            assert row["first_code"] == row["last_code"] == want[1]

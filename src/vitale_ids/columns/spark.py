@@ -11,7 +11,8 @@ the executors' Python workers check whole Arrow batches at once::
     df.where(~nir_is_valid("nir")).count()
 
 ``column`` is a column name or a :class:`~pyspark.sql.Column`. docs/columns.md
-shows a whole session; tests/test_columns_engines.py runs it in local mode.
+shows a whole session, and the settings that matter to its speed;
+tests/test_columns_spark.py runs it in local mode.
 """
 
 from __future__ import annotations
