@@ -332,7 +332,7 @@ def _report_spark(column: pa.Array, rounds: int) -> None:
 
     def cached(rows: pa.Array) -> DataFrame:
         # Checkpointed first, the plan refers to stored blocks, as a table read
-        # from files would. A DataFrame made from local data smaller than
+        # from files would. A DataFrame made from an Arrow table smaller than
         # spark.sql.execution.arrow.localRelationThreshold (48 MB) holds its
         # rows in its plan, and every query plans them again: 0.4 s a query
         # for 2,000,000 rows, most of the floor that this script once printed.
